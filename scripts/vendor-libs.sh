@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Refreshes the browser libraries vendored into wwwroot/lib from the npm registry (pinned versions).
+# The result is committed: the app never fetches anything at run time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lib=src/OpenData.Web/wwwroot/lib
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+declare -A pkgs=( [bootstrap]=5.3.8 [bootstrap-icons]=1.13.2 [echarts]=6.1.0 [axe-core]=4.14.1 )
+for name in "${!pkgs[@]}"; do
+  (cd "$tmp" && npm pack --silent "$name@${pkgs[$name]}" >/dev/null && mkdir -p "$name" && tar -xzf "$name-${pkgs[$name]}.tgz" -C "$name")
+done
+rm -rf "$lib" && mkdir -p "$lib"/{bootstrap,bootstrap-icons,echarts,axe-core}
+cp "$tmp/bootstrap/package/dist/css/bootstrap.min.css" "$tmp/bootstrap/package/dist/js/bootstrap.bundle.min.js" "$lib/bootstrap/"
+cp "$tmp/bootstrap/package/LICENSE" "$lib/bootstrap/LICENSE"
+cp -r "$tmp/bootstrap-icons/package/bootstrap-icons.svg" "$tmp/bootstrap-icons/package/LICENSE" "$lib/bootstrap-icons/"
+cp "$tmp/echarts/package/dist/echarts.min.js" "$tmp/echarts/package/LICENSE" "$lib/echarts/"
+cp "$tmp/axe-core/package/axe.min.js" "$tmp/axe-core/package/LICENSE" "$lib/axe-core/"
+{
+  echo "# Vendored browser libraries"
+  echo
+  echo "Fetched from the npm registry by scripts/vendor-libs.sh; never loaded from a CDN."
+  echo
+  echo "| library | version | files |"
+  echo "|---|---|---|"
+  echo "| bootstrap | ${pkgs[bootstrap]} | bootstrap.min.css, bootstrap.bundle.min.js |"
+  echo "| bootstrap-icons | ${pkgs[bootstrap-icons]} | bootstrap-icons.svg (SVG sprite) |"
+  echo "| echarts | ${pkgs[echarts]} | echarts.min.js |"
+  echo "| axe-core | ${pkgs[axe-core]} | axe.min.js (accessibility checks in tests only) |"
+} > "$lib/README.md"
+echo "vendored into $lib"

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenData.Web.Data;
+using OpenData.Web.Data.Entities;
+
+namespace OpenData.Web.Features.Accounts;
+
+public sealed class AccountQueries(PortalDbContext db, UserManager<AppUser> users)
+{
+    /// <summary>The user's own profile; the ID number only ever leaves masked.</summary>
+    public async Task<MeResponse?> MeAsync(string userId, CancellationToken ct = default)
+    {
+        var u = await db.Users.AsNoTracking().Include(x => x.Department).FirstOrDefaultAsync(x => x.Id == userId, ct);
+        if (u is null) return null;
+        var roles = await users.GetRolesAsync(u);
+        return new MeResponse(u.Id, u.UserName!, u.RealName, u.IdNumberMasked, u.Gender, u.Email, u.PhoneNumber,
+            u.Industry, u.Occupation, roles.Order().ToList(), u.Department?.Code, u.TwoFactorEnabled, u.CreatedAt);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using OpenData.Web.Data;
+using OpenData.Web.Infrastructure.Web;
+
+namespace OpenData.Web.Features.Home;
+
+public static class HomeFeature
+{
+    public static IServiceCollection AddHomeFeature(this IServiceCollection services)
+    {
+        services.AddSingleton(new NavItem("首页", "/", 0));
+        services.AddScoped<IPlatformCounter, DepartmentCounter>();
+        services.AddScoped<HomeQueries>();
+        return services;
+    }
+
+    public static WebApplication MapHome(this WebApplication app)
+    {
+        app.MapDisplayPreferences();
+        return app;
+    }
+}
+
+/// <summary>Departments that take part: those not retired.</summary>
+public sealed class DepartmentCounter(PortalDbContext db) : IPlatformCounter
+{
+    public string Label => "开放部门";
+    public string Unit => "个";
+    public string? Href => null;
+    public int Order => 40;
+    public Task<int> CountAsync(CancellationToken ct) => db.Departments.CountAsync(d => !d.IsRetired, ct);
+}

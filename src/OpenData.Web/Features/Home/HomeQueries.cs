@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using OpenData.Web.Data;
+using OpenData.Web.Infrastructure.Web;
+
+namespace OpenData.Web.Features.Home;
+
+public sealed record CounterDto(string Label, string Unit, string? Href, int Value);
+
+public sealed record DomainTileDto(int Id, string Name, string Icon, int DatasetCount);
+
+/// <summary>Contributes a per-domain dataset count to the home tiles (the datasets feature provides it).</summary>
+public interface IDomainCounts
+{
+    Task<Dictionary<int, int>> CountByDomainAsync(CancellationToken ct);
+}
+
+public sealed class HomeQueries(PortalDbContext db, IEnumerable<IPlatformCounter> counters, IEnumerable<IDomainCounts> domainCounts)
+{
+    public async Task<List<CounterDto>> CountersAsync(CancellationToken ct)
+    {
+        var list = new List<CounterDto>();
+        foreach (var c in counters.OrderBy(c => c.Order))
+            list.Add(new CounterDto(c.Label, c.Unit, c.Href, await c.CountAsync(ct)));
+        return list;
+    }
+
+    public async Task<List<DomainTileDto>> DomainsAsync(CancellationToken ct)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var source in domainCounts)
+            foreach (var (id, n) in await source.CountByDomainAsync(ct))
+                counts[id] = counts.GetValueOrDefault(id) + n;
+        var domains = await db.Domains.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.SortOrder)
+            .Select(d => new { d.Id, d.Name, d.Icon }).ToListAsync(ct);
+        return domains.Select(d => new DomainTileDto(d.Id, d.Name, d.Icon, counts.GetValueOrDefault(d.Id))).ToList();
+    }
+}

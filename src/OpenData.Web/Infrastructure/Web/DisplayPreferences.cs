@@ -1,0 +1,28 @@
+namespace OpenData.Web.Infrastructure.Web;
+
+/// <summary>适老化 large-text mode: a plain cookie so it persists without an account and works without JavaScript.</summary>
+public static class DisplayPreferences
+{
+    public const string Cookie = "odp.large";
+
+    public static bool IsLargeText(HttpContext? ctx) => ctx?.Request.Cookies[Cookie] == "1";
+
+    public static WebApplication MapDisplayPreferences(this WebApplication app)
+    {
+        app.MapPost("/preferences/display", (HttpContext ctx, [Microsoft.AspNetCore.Mvc.FromForm] string? large, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            var on = large == "1";
+            ctx.Response.Cookies.Append(Cookie, on ? "1" : "0", new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, IsEssential = true,
+                SameSite = SameSiteMode.Lax, Secure = ctx.Request.IsHttps,
+            });
+            return Results.LocalRedirect(SafeReturn(returnUrl));
+        });
+        return app;
+    }
+
+    public static string SafeReturn(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl : "/";
+}

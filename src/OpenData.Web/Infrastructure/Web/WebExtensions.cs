@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenData.Web.Data;
+using OpenData.Web.Infrastructure.Auditing;
+
+namespace OpenData.Web.Infrastructure.Web;
+
+public static class WebExtensions
+{
+    public static WebApplicationBuilder AddPortalInfrastructure(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OpenDataOptions>().Bind(builder.Configuration.GetSection(OpenDataOptions.Section))
+            .PostConfigure(o => o.DataDir = OpenDataOptions.ResolveDataDir(builder.Configuration, builder.Environment.ContentRootPath));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<NavRegistry>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "odp.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        // Keys live in the catalog database so every node shares them (see ADR 0004).
+        services.AddDataProtection().SetApplicationName("OpenData.Lishui").PersistKeysToDbContext<PortalDbContext>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        return builder;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found");
+        });
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = (ctx, report) =>
+            {
+                ctx.Response.ContentType = "application/json";
+                return ctx.Response.WriteAsync($$"""{"status":"{{report.Status}}"}""");
+            },
+        }).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using OpenData.Web.Components;
+using OpenData.Web.Features.Accounts;
+using OpenData.Web.Features.Home;
+using OpenData.Web.Infrastructure;
+using OpenData.Web.Infrastructure.Cli;
+using OpenData.Web.Infrastructure.Data;
+using OpenData.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalInfrastructure();
+builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.AddAccounts();
+builder.Services.AddHomeFeature();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+if (await OperatorCommands.TryRunAsync(app, args))
+    return;
+
+await app.PrepareDatabaseAsync();
+
+app.UsePortalPipeline();
+app.MapHealth();
+app.MapAccounts();
+app.MapHome();
+app.MapStaticAssets();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+public partial class Program;
