@@ -16,6 +16,9 @@ public static class WebExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddSingleton<NavRegistry>();
+        // Emit Chinese as characters, not &#x..; entities: smaller pages, still fully encoded for HTML.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddAntiforgery(o =>
         {
@@ -46,6 +49,8 @@ public static class WebExtensions
         });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
+        // After the re-executing middleware, so a re-executed request is routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

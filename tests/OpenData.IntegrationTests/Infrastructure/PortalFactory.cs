@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenData.Web.Data;
+
+namespace OpenData.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP on a fresh database: SQLite in a temporary folder, or a new PostgreSQL database
+/// on the server named by OPENDATA_TEST_PG (scripts/test.sh starts a throwaway one).
+/// </summary>
+public abstract class PortalFactory : WebApplicationFactory<Program>
+{
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "odp-it-" + Guid.NewGuid().ToString("N")[..12]);
+    public abstract string Provider { get; }
+    protected abstract string ConnectionString { get; }
+    protected virtual bool SeedDemo => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataDir);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:OpenData", ConnectionString);
+        builder.UseSetting("OpenData:DataDir", DataDir);
+        builder.UseSetting("OpenData:SeedDemo", SeedDemo ? "true" : "false");
+    }
+
+    public T Service<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+public sealed class SqlitePortalFactory : PortalFactory
+{
+    public override string Provider => "Sqlite";
+    protected override string ConnectionString => $"Data Source={Path.Combine(DataDir, "opendata.db")}";
+}
+
+public sealed class PostgresPortalFactory : PortalFactory
+{
+    private readonly string _database = "odp_it_" + Guid.NewGuid().ToString("N")[..12];
+    public override string Provider => "Postgres";
+
+    protected override string ConnectionString
+    {
+        get
+        {
+            var b = new NpgsqlConnectionStringBuilder(PostgresServer.BaseConnectionString) { Database = _database };
+            return b.ConnectionString;
+        }
+    }
+}
+
+public static class PostgresServer
+{
+    /// <summary>Set by scripts/test.sh; tests fail loudly rather than silently skipping PostgreSQL.</summary>
+    public static string BaseConnectionString =>
+        Environment.GetEnvironmentVariable("OPENDATA_TEST_PG")
+        ?? throw new InvalidOperationException("OPENDATA_TEST_PG is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
+}
