@@ -1,5 +1,6 @@
 using OpenData.Web.Components;
 using OpenData.Web.Features.Accounts;
+using OpenData.Web.Features.Datasets;
 using OpenData.Web.Features.Home;
 using OpenData.Web.Infrastructure;
 using OpenData.Web.Infrastructure.Cli;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalInfrastructure();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddAccounts();
+builder.AddDatasets();
 builder.Services.AddHomeFeature();
 builder.Services.AddRazorComponents();
 
@@ -24,6 +26,7 @@ await app.PrepareDatabaseAsync();
 app.UsePortalPipeline();
 app.MapHealth();
 app.MapAccounts();
+app.MapDatasets();
 app.MapHome();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();

@@ -17,6 +17,14 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<DatasetField> DatasetFields => Set<DatasetField>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<ResourceVersion> ResourceVersions => Set<ResourceVersion>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<DatasetView> DatasetViews => Set<DatasetView>();
+    public DbSet<DownloadEvent> DownloadEvents => Set<DownloadEvent>();
+    public DbSet<DatasetSearchDocument> DatasetSearch => Set<DatasetSearchDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -35,4 +43,20 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
     }
 }
 
-public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The weighted full-text vector over the pre-segmented search document, kept by PostgreSQL itself (ADR 0020).
+        var search = builder.Entity<DatasetSearchDocument>();
+        search.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVectorColumn)
+            .HasComputedColumnSql(
+                "setweight(to_tsvector('simple', coalesce(\"Title\", '')), 'A') || " +
+                "setweight(to_tsvector('simple', coalesce(\"Body\", '')), 'B') || " +
+                "setweight(to_tsvector('simple', coalesce(\"Fields\", '')), 'C')", stored: true);
+        search.HasIndex(SearchVectorColumn).HasMethod("GIN");
+    }
+
+    public const string SearchVectorColumn = "SearchVector";
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using OpenData.Web.Data;
+using OpenData.Web.Features.Home;
+using OpenData.Web.Infrastructure.Cli;
+using OpenData.Web.Infrastructure.Data;
+using OpenData.Web.Infrastructure.Storage;
+using OpenData.Web.Infrastructure.Web;
+
+namespace OpenData.Web.Features.Datasets;
+
+/// <summary>Options of the datasets feature ("Datasets" section).</summary>
+public sealed class DatasetsOptions
+{
+    public const string Section = "Datasets";
+    /// <summary>Largest accepted upload, in megabytes.</summary>
+    public int MaxUploadMegabytes { get; set; } = 200;
+    public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
+}
+
+public static class DatasetsFeature
+{
+    public static WebApplicationBuilder AddDatasets(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatasetsOptions>().Bind(builder.Configuration.GetSection(DatasetsOptions.Section))
+            .Validate(o => o.MaxUploadMegabytes is > 0 and <= 10240, "Datasets:MaxUploadMegabytes must be 1–10240").ValidateOnStart();
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<ChineseSegmenter>();
+        services.AddScoped<DatasetSearch>();
+        services.AddScoped<DatasetQueries>();
+        services.AddScoped<DatasetCommands>();
+        services.AddScoped<DatasetDownloads>();
+        services.AddScoped<DatasetViews>();
+        services.AddSingleton(new NavItem("数据开放", "/datasets", 10));
+        services.AddScoped<IPlatformCounter, DatasetCounter>();
+        services.AddScoped<IDomainCounts, DatasetDomainCounts>();
+        return builder;
+    }
+
+    public static WebApplication MapDatasets(this WebApplication app)
+    {
+        return app;
+    }
+}
+
+/// <summary>Published datasets, for the home page figures.</summary>
+public sealed class DatasetCounter(PortalDbContext db) : IPlatformCounter
+{
+    public string Label => "数据集";
+    public string Unit => "个";
+    public string? Href => "/datasets";
+    public int Order => 10;
+    public Task<int> CountAsync(CancellationToken ct) => db.Datasets.CountAsync(d => d.IsPublished, ct);
+}
+
+/// <summary>Published datasets per domain, for the home tiles.</summary>
+public sealed class DatasetDomainCounts(PortalDbContext db) : IDomainCounts
+{
+    public async Task<Dictionary<int, int>> CountByDomainAsync(CancellationToken ct) =>
+        await db.Datasets.Where(d => d.IsPublished).GroupBy(d => d.DomainId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+}
