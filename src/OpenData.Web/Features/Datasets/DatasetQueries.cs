@@ -61,7 +61,7 @@ public sealed partial class DatasetQueries(PortalDbContext db, DatasetSearch sea
     private async Task<List<FacetRow>> AllFacetRowsAsync(IQueryable<Dataset> published, CancellationToken ct)
     {
         var stamp = await published.GroupBy(d => 1)
-            .Select(g => new { Count = g.Count(), Ids = g.Sum(d => (long)d.Id), Last = g.Max(d => d.UpdatedAt) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { Count = g.Count(), Ids = g.Sum(d => (long)d.Id), Last = g.Max(d => d.UpdatedAt) }).SingleOrDefaultAsync(ct);
         if (stamp is null) return [];
         var key = $"datasets:facets:{stamp.Count}:{stamp.Ids}:{stamp.Last.UtcTicks}";
         if (cache.TryGetValue(key, out List<FacetRow>? rows) && rows is not null) return rows;
