@@ -90,14 +90,15 @@ public sealed partial class DatasetQueries(PortalDbContext db, DatasetSearch sea
             d.Id, d.Slug, d.Title, d.Summary, Org = d.Department!.Code, OrgName = d.Department.Name, d.DomainId,
             DomainName = d.Domain!.Name, d.Tags, d.OpenCondition, d.Formats, d.RowCount, d.Capacity, d.ViewCount,
             d.DownloadCount, d.RatingAverage, d.RatingCount, d.UpdatedAt, d.PublishedAt, d.CountyCode,
-            CountyName = d.County != null ? d.County.Name : null, d.IsSample,
+            CountyName = d.County != null ? d.County.Name : null, d.IsSample, d.UpdateFrequency, d.DataUpdatedAt,
         }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
         var byId = rows.ToDictionary(x => x.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(d => new DatasetCardDto(
             d.Id, d.Slug, d.Title, Excerpt(d.Summary, 160), d.Org, d.OrgName, d.DomainId, d.DomainName, SplitList(d.Tags),
             DatasetLabels.Code(d.OpenCondition), DatasetLabels.Label(d.OpenCondition), SplitList(d.Formats), d.RowCount,
             d.Capacity, d.ViewCount, d.DownloadCount, Math.Round(d.RatingAverage, 1), d.RatingCount, d.UpdatedAt,
-            d.PublishedAt, d.CountyCode, d.CountyName, d.IsSample)).ToList();
+            d.PublishedAt, d.CountyCode, d.CountyName, d.IsSample, Timeliness.Evaluate(d.UpdateFrequency, d.DataUpdatedAt, now))).ToList();
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValueDto>>> FacetsAsync(
