@@ -26,6 +26,8 @@ public sealed class AccountSignIn(SignInManager<AppUser> signIn, UserManager<App
         var user = userName.Length == 0 ? null : await users.FindByNameAsync(userName);
         if (user is null || password.Length == 0)
         {
+            // Spend the same hashing time as a real check, so response times do not reveal which logins exist.
+            users.PasswordHasher.VerifyHashedPassword(TimingDummy, DummyHash(), password);
             await audit.WriteAsync(AuditActions.SignInFailed, target, "登录名或密码错误", succeeded: false, actorName: userName, ct: ct);
             return SignInOutcome.Failed;
         }
@@ -52,6 +54,10 @@ public sealed class AccountSignIn(SignInManager<AppUser> signIn, UserManager<App
         // Administrators must use a second factor: without one enrolled they may only set it up.
         return await users.IsInRoleAsync(user, Roles.Admin) ? SignInOutcome.MustEnrolTwoFactor : SignInOutcome.Succeeded;
     }
+
+    private static readonly AppUser TimingDummy = new() { UserName = "timing-dummy" };
+    private static string? _dummyHash;
+    private string DummyHash() => _dummyHash ??= users.PasswordHasher.HashPassword(TimingDummy, Guid.NewGuid().ToString());
 
     /// <summary>The second step: the 6-digit code from the authenticator app.</summary>
     public async Task<SignInOutcome> AuthenticatorAsync(string code, bool remember, CancellationToken ct = default)
