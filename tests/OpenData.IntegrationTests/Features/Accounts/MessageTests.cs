@@ -34,6 +34,8 @@ public abstract class MessageTests(PortalFactory factory)
         await client.PostFormAsync("/me/messages", null, "messages", [new("All", "true")]);
         Assert.Equal(0, await notifier.UnreadCountAsync(user.Id));
         Assert.Contains("没有未读消息", await client.GetStringAsync("/me/messages?filter=unread"));
+        // A hand-edited page number is not an error.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me/messages?page=abc")).StatusCode);
     }
 
     [Fact]

@@ -111,7 +111,8 @@ public abstract class RegistrationTests(PortalFactory factory)
         Assert.Contains("注册成功，欢迎您，张晓丽", me);
         Assert.Contains(masked, me);
         Assert.DoesNotContain(plain, me);
-        Assert.Contains("信息技术", me);
+        Assert.Contains("value=\"信息技术\" selected", me);
+        Assert.Contains($"value=\"{form["Input.PhoneNumber"]}\"", me);
 
         var json = await client.GetFromJsonAsync<MeResponse>("/api/v1/me");
         Assert.Equal(masked, json!.IdNumberMasked);

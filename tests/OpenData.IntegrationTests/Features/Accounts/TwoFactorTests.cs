@@ -18,6 +18,7 @@ public abstract partial class TwoFactorTests(PortalFactory factory)
     public async Task The_demo_admin_needs_the_authenticator_code_after_the_password_and_then_reaches_admin_routes()
     {
         var client = factory.CreateBrowserClient();
+        Assert.Contains("请<a href=\"/account/login\">重新登录</a>", await client.GetStringAsync("/account/login-2fa"));
         var res = await client.SignInAsync("admin", AccountDemoSeeder.Password, "/admin");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         Assert.StartsWith("/account/login-2fa?returnUrl=%2Fadmin", res.Target());
