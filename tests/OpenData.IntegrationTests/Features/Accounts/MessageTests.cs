@@ -65,6 +65,10 @@ public abstract class MessageTests(PortalFactory factory)
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1, await notifier.UnreadCountAsync(stranger.Id));
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/v1/me/messages")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/v1/me/messages/read-all", null)).StatusCode);
+        Assert.Equal(0, await notifier.UnreadCountAsync(owner.Id));
+        Assert.Equal(1, await notifier.UnreadCountAsync(stranger.Id));
     }
 
     private async Task<HttpClient> BearerAsync(OpenData.Web.Data.Entities.AppUser user)
