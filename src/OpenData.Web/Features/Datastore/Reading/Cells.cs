@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OpenData.Web.Features.Datastore.Reading;
+
+/// <summary>Cell clean-up shared by every format.</summary>
+public static partial class Cells
+{
+    /// <summary>Trims ASCII, full-width (U+3000), no-break and zero-width spaces; empty becomes null.</summary>
+    public static string? Clean(string? raw)
+    {
+        if (raw is null) return null;
+        var s = raw.AsSpan().Trim().Trim("\u200B\uFEFF\u3000\u00A0");
+        return s.IsEmpty ? null : s.Length == raw.Length ? raw : s.ToString();
+    }
+
+    public static int NonEmpty(string?[] cells)
+    {
+        var n = 0;
+        foreach (var c in cells) if (c is not null) n++;
+        return n;
+    }
+
+    /// <summary>Distinct non-empty values: a merged title filled across the row still counts as one cell.</summary>
+    public static int DistinctNonEmpty(string?[] cells) => cells.Where(c => c is not null).Distinct().Count();
+
+    /// <summary>A value that reads as a number or a date: used to tell data rows from header rows.</summary>
+    public static bool LooksLikeData(string value) =>
+        decimal.TryParse(value.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        || DateLike().IsMatch(value);
+
+    [GeneratedRegex(@"^\d{4}([-/.年])\d{1,2}([-/.月])\d{1,2}日?([ T]\d{1,2}:\d{2}(:\d{2})?)?$")]
+    private static partial Regex DateLike();
+
+    /// <summary>Column letters (A, B, …, AA) to a 0-based index.</summary>
+    public static int ColumnIndex(ReadOnlySpan<char> letters)
+    {
+        var n = 0;
+        foreach (var ch in letters)
+        {
+            if (ch is < 'A' or > 'Z') break;
+            n = n * 26 + (ch - 'A' + 1);
+        }
+        return n - 1;
+    }
+
+    public static string ColumnLabel(int index) => $"第 {index + 1} 列";
+}
