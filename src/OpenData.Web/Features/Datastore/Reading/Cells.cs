@@ -21,8 +21,12 @@ public static partial class Cells
         return n;
     }
 
-    /// <summary>Distinct non-empty values: a merged title filled across the row still counts as one cell.</summary>
-    public static int DistinctNonEmpty(string?[] cells) => cells.Where(c => c is not null).Distinct().Count();
+    /// <summary>Non-empty cells, except that a row repeating one value (a merged title filled across) counts as one.</summary>
+    public static int Width(string?[] cells)
+    {
+        var n = NonEmpty(cells);
+        return n > 1 && cells.Where(c => c is not null).Distinct().Count() == 1 ? 1 : n;
+    }
 
     /// <summary>A value that reads as a number or a date: used to tell data rows from header rows.</summary>
     public static bool LooksLikeData(string value) =>

@@ -5,10 +5,10 @@ internal static class HeaderDetector
 {
     public static ShapedTable Detect(List<RawRow> head, IEnumerator<RawRow> rest, DatastoreOptions limits)
     {
-        var widest = head.Max(r => Cells.DistinctNonEmpty(r.Cells));
+        var widest = head.Max(r => Cells.Width(r.Cells));
         // Title rows ("2016年全国高等学校名单", "单位：万元") have far fewer cells than the header below them.
         var threshold = Math.Max(1, (int)Math.Ceiling(widest * 0.6));
-        var h = head.FindIndex(r => Cells.DistinctNonEmpty(r.Cells) >= threshold);
+        var h = head.FindIndex(r => Cells.Width(r.Cells) >= threshold);
         var header = head[h];
         var notes = new List<string>();
         if (h > 0) notes.Add($"跳过了表头上方的 {h} 行标题或说明（表头在第 {header.Number} 行）。");
@@ -35,7 +35,10 @@ internal static class HeaderDetector
             names = header.Cells;
             firstData = h + 1;
         }
-        var width = Math.Max(LastNonEmpty(names) + 1, head.Skip(firstData).Select(r => LastNonEmpty(r.Cells) + 1).DefaultIfEmpty(0).Max());
+        // With a header, its cells set the width (blank header cells above data become 列N); a data row
+        // reaching further is a ragged row. Without a header, the widest of the first rows sets it.
+        var dataWidth = head.Skip(firstData).Select(r => LastNonEmpty(r.Cells) + 1).DefaultIfEmpty(0).Max();
+        var width = firstData == h ? dataWidth : Math.Max(LastNonEmpty(names) + 1, Math.Min(dataWidth, names.Length));
         width = Math.Max(width, 1);
         if (width > limits.MaxColumns)
             throw new DatastoreInputException("TooManyColumns",

@@ -40,7 +40,7 @@ public sealed class ShapedTable(
         var cells = row.Cells;
         var nonEmpty = Cells.NonEmpty(cells);
         if (nonEmpty == 0) return null;
-        if (IsFooter(cells, Cells.DistinctNonEmpty(cells)) || (headerCells is not null && cells.AsSpan().SequenceEqual(headerCells))) { _footers++; return null; }
+        if (IsFooter(cells, Cells.Width(cells)) || (headerCells is not null && cells.AsSpan().SequenceEqual(headerCells))) { _footers++; return null; }
         var last = HeaderDetector.LastNonEmpty(cells);
         if (last >= Names.Length)
             throw new DatastoreInputException("RaggedRow",
