@@ -61,11 +61,12 @@ public sealed class XlsxTableReader(DatastoreOptions limits) : ITableReader
         string? raw = null;
         if (c.IsEmptyElement) return null;
         using var sub = c.ReadSubtree();
-        while (sub.Read())
+        sub.Read();
+        while (!sub.EOF)
         {
-            if (sub.NodeType != XmlNodeType.Element) continue;
-            if (sub.LocalName == "v") raw = sub.ReadElementContentAsString();
-            else if (sub.LocalName == "t") raw = (raw ?? "") + sub.ReadElementContentAsString();
+            if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "v") raw = sub.ReadElementContentAsString();
+            else if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "t") raw = (raw ?? "") + sub.ReadElementContentAsString();
+            else sub.Read();
         }
         if (raw is null) return null;
         switch (type)

@@ -44,14 +44,23 @@ internal sealed class XlsxWorkbook
         using var x = pkg.Open("xl/sharedStrings.xml");
         var sb = new StringBuilder();
         var phonetic = 0;
-        while (x.Read())
+        x.Read();
+        while (!x.EOF)
         {
-            if (x.NamespaceURI != Main) continue;
-            if (x.NodeType == XmlNodeType.Element && x.LocalName == "si") sb.Clear();
-            else if (x.NodeType == XmlNodeType.Element && x.LocalName == "rPh" && !x.IsEmptyElement) phonetic++;
-            else if (x.NodeType == XmlNodeType.EndElement && x.LocalName == "rPh") phonetic--;
-            else if (x.NodeType == XmlNodeType.Element && x.LocalName == "t" && phonetic == 0) sb.Append(x.ReadElementContentAsString());
-            else if (x.NodeType == XmlNodeType.EndElement && x.LocalName == "si") SharedStrings.Add(sb.ToString());
+            // ReadElementContentAsString already moves to the next node, so it must not be followed by Read().
+            if (x.NodeType == XmlNodeType.Element && x.LocalName == "t" && x.NamespaceURI == Main && phonetic == 0)
+            {
+                sb.Append(x.ReadElementContentAsString());
+                continue;
+            }
+            if (x.NamespaceURI == Main)
+            {
+                if (x.NodeType == XmlNodeType.Element && x.LocalName == "si") sb.Clear();
+                else if (x.NodeType == XmlNodeType.Element && x.LocalName == "rPh" && !x.IsEmptyElement) phonetic++;
+                else if (x.NodeType == XmlNodeType.EndElement && x.LocalName == "rPh") phonetic--;
+                else if (x.NodeType == XmlNodeType.EndElement && x.LocalName == "si") SharedStrings.Add(sb.ToString());
+            }
+            x.Read();
         }
     }
 

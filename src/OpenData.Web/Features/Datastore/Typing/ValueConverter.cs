@@ -10,8 +10,8 @@ public static class ValueConverter
         var v = raw!;
         object? result = column.Type switch
         {
-            FieldType.Integer => ValueParsers.TryInteger(v, out var l) ? l : null,
-            FieldType.Decimal => ValueParsers.TryDecimal(v, out var d) ? d : null,
+            FieldType.Integer => ValueParsers.TryIntegerLenient(v, out var l) ? l : null,
+            FieldType.Decimal => ValueParsers.TryDecimalLenient(v, out var d) ? d : null,
             FieldType.Boolean => ValueParsers.TryBoolean(v, out var b) ? b : null,
             FieldType.Date => ValueParsers.TryDate(v, compact: true, out var date) ? date : null,
             FieldType.DateTime => ValueParsers.TryDateTime(v, out var dt) ? dt

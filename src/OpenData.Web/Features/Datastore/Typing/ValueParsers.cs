@@ -19,6 +19,13 @@ public static partial class ValueParsers
         return long.TryParse(s.Replace(",", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>For a type the provider chose: leading zeros ("08") are accepted, codes are the provider's call.</summary>
+    public static bool TryIntegerLenient(string s, out long value) =>
+        long.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryDecimalLenient(string s, out decimal value) =>
+        decimal.TryParse(s, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
+
     public static bool TryDecimal(string s, out decimal value)
     {
         value = 0;
