@@ -41,6 +41,23 @@ public class SpreadsheetIngestionTests
     }
 
     [Fact]
+    public async Task Xlsx_group_title_rows_merged_across_the_table_are_skipped()
+    {
+        var xlsx = XlsxFixture.Build(
+        [
+            ["序号", "学校名称", "主管部门", "所在地"],
+            ["浙江省（2所）"],
+            [1, "浙江大学", "教育部", "杭州市"],
+            [2, "丽水学院", "浙江省", "丽水市"],
+            [0, 0, 0, 0],
+        ], "A2:D2");
+        var (r, store) = await Ingest.RunAsync(xlsx, "u.xlsx");
+        Assert.Equal(3, store.Rows.Count);
+        Assert.Equal(FieldType.Integer, r.TypeOf("序号"));
+        Assert.Contains(r.Warnings, w => w.Contains("浙江省（2所）"));
+    }
+
+    [Fact]
     public async Task Xlsx_date_formatted_serials_become_dates()
     {
         var xlsx = XlsxFixture.Build(

@@ -7,8 +7,9 @@ public sealed class ShapedTable(
 {
     private static readonly string[] FooterPrefixes = ["注：", "注:", "注 ", "备注", "说明：", "说明:", "数据来源", "资料来源", "来源：", "来源:", "制表", "填报"];
     private static readonly string[] TotalRows = ["合计", "总计", "小计", "合 计", "总 计"];
-    private long _padded, _firstPadded, _footers;
+    private long _padded, _firstPadded, _footers, _sections;
 
+    private string? _firstSection;
     public string[] Names { get; } = names;
     /// <summary>CSV rows should all be as wide as the header; spreadsheets simply omit trailing empty cells.</summary>
     public bool ReportShortRows { get; set; } = true;
@@ -22,6 +23,7 @@ public sealed class ShapedTable(
             var all = new List<string>(notes);
             if (_padded > 0) all.Add($"有 {_padded} 行的单元格少于表头的 {Names.Length} 列（首次出现在第 {_firstPadded} 行），缺少的单元格按空值处理。");
             if (_footers > 0) all.Add($"跳过了 {_footers} 行表尾的合计、注释或数据来源说明。");
+            if (_sections > 0) all.Add($"跳过了 {_sections} 行横跨整行的合并单元格分组标题（例如“{_firstSection}”）。");
             return all;
         }
     }
@@ -41,6 +43,13 @@ public sealed class ShapedTable(
         var nonEmpty = Cells.NonEmpty(cells);
         if (nonEmpty == 0) return null;
         if (IsFooter(cells, Cells.Width(cells)) || (headerCells is not null && cells.AsSpan().SequenceEqual(headerCells))) { _footers++; return null; }
+        // A merged cell across the whole row inside the data ("北京市（91所）") is a group title, not a record.
+        // Only text repeated over three or more cells counts: a row of zeros is data.
+        if (nonEmpty >= 3 && Cells.Width(cells) == 1 && cells.First(c => c is not null) is { } group && !Cells.LooksLikeData(group))
+        {
+            if (_sections++ == 0) _firstSection = group;
+            return null;
+        }
         var last = HeaderDetector.LastNonEmpty(cells);
         if (last >= Names.Length)
             throw new DatastoreInputException("RaggedRow",
