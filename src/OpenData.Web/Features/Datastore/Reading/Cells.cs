@@ -24,8 +24,17 @@ public static partial class Cells
     /// <summary>Non-empty cells, except that a row repeating one value (a merged title filled across) counts as one.</summary>
     public static int Width(string?[] cells)
     {
-        var n = NonEmpty(cells);
-        return n > 1 && cells.Where(c => c is not null).Distinct().Count() == 1 ? 1 : n;
+        string? first = null;
+        var n = 0;
+        var same = true;
+        foreach (var c in cells)
+        {
+            if (c is null) continue;
+            n++;
+            if (first is null) first = c;
+            else if (same && c != first) same = false;
+        }
+        return n > 1 && same ? 1 : n;
     }
 
     /// <summary>A value that reads as a number or a date: used to tell data rows from header rows.</summary>

@@ -27,12 +27,17 @@ public sealed class TypeInference(int columns)
         public void Observe(string v)
         {
             _seen = true;
+            if (!(_bool || _int || _dec || _dateTime)) return; // already text: the common case stays cheap
             if (_bool) _bool = ValueParsers.TryBoolean(v, out _);
             if (_int) _int = ValueParsers.TryInteger(v, out _);
-            if (_compact) _compact = v.Length == 8 && ValueParsers.TryDate(v, compact: true, out _);
+            if (_compact) _compact = _int && v.Length == 8 && ValueParsers.TryDate(v, compact: true, out _);
             if (_dec) _dec = ValueParsers.TryDecimal(v, out _);
-            if (_date) _date = ValueParsers.TryDate(v, compact: false, out _);
-            if (_dateTime) _dateTime = ValueParsers.TryDate(v, compact: false, out _) || ValueParsers.TryDateTime(v, out _);
+            if (_date || _dateTime)
+            {
+                var isDate = ValueParsers.TryDate(v, compact: false, out _);
+                _date &= isDate;
+                if (_dateTime) _dateTime = isDate || ValueParsers.TryDateTime(v, out _);
+            }
         }
 
         public FieldType Type =>

@@ -35,6 +35,7 @@ public static partial class ValueParsers
 
     public static bool TryBoolean(string s, out bool value)
     {
+        if (s.Length > 5) { value = false; return false; }
         switch (s.ToLowerInvariant())
         {
             case "是" or "true" or "y" or "yes": value = true; return true;
