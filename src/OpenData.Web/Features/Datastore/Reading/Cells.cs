@@ -10,6 +10,7 @@ public static partial class Cells
     public static string? Clean(string? raw)
     {
         if (raw is null) return null;
+        if (raw.Contains('\0')) raw = raw.Replace("\0", ""); // PostgreSQL text cannot hold NUL
         var s = raw.AsSpan().Trim().Trim("\u200B\uFEFF\u3000\u00A0");
         return s.IsEmpty ? null : s.Length == raw.Length ? raw : s.ToString();
     }
