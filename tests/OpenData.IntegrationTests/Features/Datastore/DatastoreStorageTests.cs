@@ -88,6 +88,25 @@ public abstract class DatastoreStorageTests(DatastoreFixture fixture)
     }
 
     [Fact]
+    public async Task A_table_being_loaded_is_invisible_to_other_connections_until_it_commits()
+    {
+        var table = DatastoreTables.NewName();
+        var seenDuringLoad = new List<bool>();
+        IEnumerable<object?[]> Rows()
+        {
+            for (long i = 0; i < 1000; i++)
+            {
+                if (i == 500) seenDuringLoad.Add(Store.ListTablesAsync(default).GetAwaiter().GetResult().Contains(table));
+                yield return [i];
+            }
+        }
+        var count = await Store.LoadAsync(table, [new DatastoreColumn("n", FieldType.Integer, "c1")], Rows(), null, default);
+        Assert.Equal([false], seenDuringLoad);
+        Assert.Equal(1000, count);
+        Assert.Contains(table, await Store.ListTablesAsync(default));
+    }
+
+    [Fact]
     public async Task A_cancelled_load_leaves_no_table()
     {
         var before = await Store.ListTablesAsync(default);

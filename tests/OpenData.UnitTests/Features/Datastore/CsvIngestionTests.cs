@@ -160,4 +160,31 @@ public class CsvIngestionTests
         var (big, _) = await Ingest.RunAsync(CsvFixture.Utf8(wide), "w.csv", limits: new DatastoreOptions { MaxUploadBytes = 10 });
         Assert.Equal("FileTooLarge", big.Error!.Code);
     }
+
+    [Fact]
+    public async Task A_non_seekable_upload_is_spooled_and_still_size_checked()
+    {
+        var store = new CapturingDatastore();
+        var runner = new IngestionRunner(store, Microsoft.Extensions.Options.Options.Create(new DatastoreOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<IngestionRunner>.Instance);
+        var progress = new List<string>();
+        var ok = await runner.RunAsync(new ForwardOnlyStream(CsvFixture.Utf8(Stations)), "s.csv", new IngestionOptions(),
+            new SyncProgress(p => progress.Add(p.Stage)), default);
+        Assert.True(ok.Succeeded, ok.Error?.Message);
+        Assert.Equal(2, ok.RowCount);
+        Assert.Equal(["识别", "写入"], progress.Distinct());
+        var big = await runner.RunAsync(new ForwardOnlyStream(new byte[5000]), "s.csv",
+            new IngestionOptions { Limits = new DatastoreOptions { MaxUploadBytes = 1000 } }, null, default);
+        Assert.Equal("FileTooLarge", big.Error!.Code);
+    }
+
+    private sealed class SyncProgress(Action<IngestionProgress> report) : IProgress<IngestionProgress>
+    {
+        public void Report(IngestionProgress value) => report(value);
+    }
+
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }

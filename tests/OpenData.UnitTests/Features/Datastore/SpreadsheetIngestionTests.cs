@@ -138,6 +138,16 @@ public class SpreadsheetIngestionTests
     }
 
     [Fact]
+    public async Task A_huge_json_value_is_refused_with_row_and_field()
+    {
+        var json = "[{\"名称\":\"甲\",\"说明\":\"短\"},{\"名称\":\"乙\",\"说明\":\"" + new string('长', 40_000) + "\"}]";
+        var (r, _) = await Ingest.RunAsync(Encoding.UTF8.GetBytes(json), "p.json");
+        Assert.Equal("CellTooLong", r.Error!.Code);
+        Assert.Equal(2, r.Error.Row);
+        Assert.Equal("说明", r.Error.Column);
+    }
+
+    [Fact]
     public async Task Json_that_is_not_an_array_is_refused()
     {
         var (r, _) = await Ingest.RunAsync(Encoding.UTF8.GetBytes("""{"data":[]}"""), "p.json");
