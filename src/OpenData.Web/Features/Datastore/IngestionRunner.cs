@@ -21,6 +21,7 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
         var limits = options.Limits ?? defaults.Value;
         string? table = null;
         FileStream? spool = null;
+        var loading = false;
         try
         {
             var input = await SeekableAsync(file, limits, ct);
@@ -41,6 +42,7 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
             var columns = Columns(first.Names, inference.Result(), options, warnings);
 
             progress?.Report(new IngestionProgress("写入", 0));
+            loading = true;
             input.Position = 0;
             var second = Shape(reader, input, limits, ct);
             var typed = second.Rows().Select(r =>
@@ -57,7 +59,7 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await DropQuietly(table);
-            return IngestionResult.Failed(Describe(e, fileName));
+            return IngestionResult.Failed(Describe(e, fileName, loading));
         }
         catch (OperationCanceledException)
         {
@@ -109,10 +111,14 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
     private static DatastoreInputException TooLarge(DatastoreOptions limits) =>
         new("FileTooLarge", $"文件超过了 {limits.MaxUploadBytes / (1024 * 1024)} MB 的上传上限。请压缩掉无用的列或拆分为多个文件后上传，或联系管理员调整上限。");
 
-    private IngestionError Describe(Exception e, string fileName) => e switch
+    /// <summary>
+    /// Anything a parser throws while the file is first read means a broken file, not a broken platform
+    /// (ExcelDataReader in particular throws many exception types on damaged workbooks).
+    /// </summary>
+    private IngestionError Describe(Exception e, string fileName, bool loading) => e switch
     {
         DatastoreInputException d => d.ToError(),
-        InvalidDataException or XmlException or JsonException or ExcelDataReader.Exceptions.ExcelReaderException =>
+        _ when !loading || e is InvalidDataException or XmlException or JsonException or ExcelDataReader.Exceptions.ExcelReaderException =>
             new IngestionError("CorruptFile", $"无法读取文件“{fileName}”：文件已损坏，或内容与扩展名不符（{e.Message}）。请用 Excel 或 WPS 打开确认后重新保存并上传。"),
         _ => Unexpected(e, fileName),
     };

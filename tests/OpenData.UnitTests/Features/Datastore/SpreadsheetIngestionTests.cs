@@ -119,6 +119,15 @@ public class SpreadsheetIngestionTests
     }
 
     [Fact]
+    public async Task A_damaged_xls_is_reported_as_a_damaged_file()
+    {
+        byte[] damaged = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. CsvFixture.Garbage(3000)];
+        var (r, _) = await Ingest.RunAsync(damaged, "broken.xls");
+        Assert.Equal("CorruptFile", r.Error!.Code);
+        Assert.Contains("文件已损坏", r.Error.Message);
+    }
+
+    [Fact]
     public async Task Html_renamed_to_xls_is_explained()
     {
         var (r, _) = await Ingest.RunAsync(Encoding.UTF8.GetBytes("<html><table><tr><td>1</td></tr></table></html>"), "export.xls");

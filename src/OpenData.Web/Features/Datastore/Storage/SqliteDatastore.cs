@@ -10,6 +10,8 @@ namespace OpenData.Web.Features.Datastore.Storage;
 public sealed class SqliteDatastore(string connectionString) : IDatastore
 {
     public SqlDialect Dialect { get; } = new SqliteDialect();
+    // SQLite has one writer per file: loads queue here instead of timing out on the file lock.
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
@@ -25,6 +27,20 @@ public sealed class SqliteDatastore(string connectionString) : IDatastore
         IProgress<long>? progress, CancellationToken ct)
     {
         var name = Dialect.Qualify(table);
+        await _writer.WaitAsync(ct);
+        try
+        {
+            return await LoadLockedAsync(name, table, columns, rows, progress, ct);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private async Task<long> LoadLockedAsync(string name, string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<object?[]> rows,
+        IProgress<long>? progress, CancellationToken ct)
+    {
         await using var conn = (SqliteConnection)await OpenAsync(ct);
         await using var tx = conn.BeginTransaction();
         var cols = string.Join(", ", columns.Select(c => $"{DatastoreTables.CheckColumn(c.Column)} {Dialect.SqlType(c.Type)}"));
