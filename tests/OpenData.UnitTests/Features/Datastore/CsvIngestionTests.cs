@@ -72,6 +72,14 @@ public class CsvIngestionTests
     }
 
     [Fact]
+    public async Task A_two_cell_note_above_a_narrow_table_is_not_taken_for_the_header()
+    {
+        var (r, store) = await Ingest.RunAsync(CsvFixture.Utf8("单位：万元,2023年\n区县,生产总值,增速\n莲都区,500.1,6.5\n"), "n.csv");
+        Assert.Equal(["区县", "生产总值", "增速"], r.Names());
+        Assert.Single(store.Rows);
+    }
+
+    [Fact]
     public async Task Full_width_spaces_are_trimmed_and_blank_or_duplicate_names_are_made_unique()
     {
         var (r, store) = await Ingest.RunAsync(CsvFixture.Utf8("\u3000名称\u3000,,名称,备注\n\u3000甲 ,1,2,无\n"), "a.csv");

@@ -8,7 +8,10 @@ internal static class HeaderDetector
         var widest = head.Max(r => Cells.Width(r.Cells));
         // Title rows ("2016年全国高等学校名单", "单位：万元") have far fewer cells than the header below them.
         var threshold = Math.Max(1, (int)Math.Ceiling(widest * 0.6));
-        var h = head.FindIndex(r => Cells.Width(r.Cells) >= threshold);
+        // ... and the header reaches as far right as the row below it ("单位：万元,2023年" above a
+        // three-column table has two cells but stops short).
+        var h = Enumerable.Range(0, head.Count).First(i => Cells.Width(head[i].Cells) >= threshold
+            && (i + 1 >= head.Count || LastNonEmpty(head[i].Cells) >= LastNonEmpty(head[i + 1].Cells) || Cells.Width(head[i].Cells) == widest));
         var header = head[h];
         var notes = new List<string>();
         if (h > 0) notes.Add($"跳过了表头上方的 {h} 行标题或说明（表头在第 {header.Number} 行）。");
