@@ -62,6 +62,19 @@ public abstract class DatastoreStorageTests(DatastoreFixture fixture)
     }
 
     [Fact]
+    public async Task Datetimes_load_filter_and_bucket_by_day()
+    {
+        var r = await LoadAsync("时间,值\n2020-01-05 08:00,1\n2020/1/5 23:30:15,2\n2020-01-06 00:00:00,4\n");
+        Assert.Equal(FieldType.DateTime, r.Columns[0].Type);
+        var reader = new DatastoreReader(Store);
+        var page = await reader.QueryAsync(r.TableName!, r.Columns, new RowQuery([new FieldFilter("时间", "gt", "2020-01-05 12:00")], []), default);
+        Assert.Equal(["2020-01-05T23:30:15", "2020-01-06T00:00:00"], page.Rows.Select(x => x["时间"]));
+        var byDay = await new DatastoreAnalysis(Store).AggregateAsync(r.TableName!, r.Columns,
+            new AggregateQuery("时间", DateBucket.Day, Measure.Sum, "值", 10, []), default);
+        Assert.Equal([("2020-01-05", 3L), ("2020-01-06", 4L)], byDay.Select(x => ((string)x.Key!, (long)x.Value!)));
+    }
+
+    [Fact]
     public async Task Unknown_fields_operators_and_bad_values_are_clear_errors()
     {
         var r = await LoadAsync(Aqi);
