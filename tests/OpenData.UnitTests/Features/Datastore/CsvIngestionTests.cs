@@ -36,6 +36,15 @@ public class CsvIngestionTests
         Assert.Contains(r.Warnings, w => w.Contains("BOM"));
     }
 
+    [Fact]
+    public async Task Excel_unicode_text_utf16_tab_delimited_is_read()
+    {
+        byte[] bytes = [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes("区县\t人口\r\n莲都区\t52\r\n")];
+        var (r, store) = await Ingest.RunAsync(bytes, "export.txt");
+        Assert.Equal(["区县", "人口"], r.Names());
+        Assert.Equal(52L, store.Rows[0][1]);
+    }
+
     [Theory]
     [InlineData(';')]
     [InlineData('\t')]

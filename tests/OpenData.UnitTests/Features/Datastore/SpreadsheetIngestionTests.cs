@@ -139,7 +139,7 @@ public class SpreadsheetIngestionTests
     public async Task Json_array_of_objects_uses_the_union_of_keys()
     {
         var json = """[{"区县":"莲都区","人口":52,"是否市区":true},{"区县":"龙泉市","人口":28,"备注":"山区"}]""";
-        var (r, store) = await Ingest.RunAsync(Encoding.UTF8.GetBytes(json), "p.json");
+        var (r, store) = await Ingest.RunAsync([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)], "p.json");
         Assert.True(r.Succeeded, r.Error?.Message);
         Assert.Equal(["区县", "人口", "是否市区", "备注"], r.Names());
         Assert.Equal(FieldType.Integer, r.TypeOf("人口"));
