@@ -65,7 +65,7 @@ public class SpreadsheetIngestionTests
             ["日期", "AQI"],
             [new DateTime(2020, 1, 5), 78],
             [new DateTime(2020, 1, 6), 85],
-        ]);
+        ], coverSheet: true);
         var (r, store) = await Ingest.RunAsync(xlsx, "d.xlsx");
         Assert.Equal(FieldType.Date, r.TypeOf("日期"));
         Assert.Equal(new DateOnly(2020, 1, 5), store.Rows[0][0]);

@@ -24,6 +24,8 @@ public sealed class XlsTableReader(DatastoreOptions limits) : ITableReader
             FallbackEncoding = TextEncodingDetector.Gb18030,
             LeaveOpen = true,
         });
+        // Skip empty leading sheets (cover pages) the same way as for XLSX.
+        while (reader.RowCount == 0 && reader.NextResult()) { }
         var merges = (reader.MergeCells ?? []).Select(m => new MergeRange(m.FromRow + 1, m.FromColumn, m.ToRow + 1, m.ToColumn)).ToList();
         if (merges.Count > 0) _notes.Add($"工作表中有 {merges.Count} 处合并单元格，已按左上角的值填充。");
         var filler = new MergeFiller(merges);

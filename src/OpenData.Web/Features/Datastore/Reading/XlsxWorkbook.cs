@@ -22,21 +22,32 @@ internal sealed class XlsxWorkbook
         return wb;
     }
 
+    /// <summary>The first worksheet that has a cell: workbooks often start with an empty or cover sheet.</summary>
     private static string FirstSheet(XlsxPackage pkg)
     {
-        string? rid = null;
+        var ids = new List<string>();
         using (var x = pkg.Open("xl/workbook.xml"))
             while (x.Read())
-                if (x.NodeType == XmlNodeType.Element && x.LocalName == "sheet") { rid = x.GetAttribute("id", Rel); break; }
+                if (x.NodeType == XmlNodeType.Element && x.LocalName == "sheet" && x.GetAttribute("id", Rel) is { } id) ids.Add(id);
+        var targets = new Dictionary<string, string>();
         if (pkg.Has("xl/_rels/workbook.xml.rels"))
             using (var x = pkg.Open("xl/_rels/workbook.xml.rels"))
                 while (x.Read())
-                    if (x.NodeType == XmlNodeType.Element && x.LocalName == "Relationship" && x.GetAttribute("Id") == rid)
+                    if (x.NodeType == XmlNodeType.Element && x.LocalName == "Relationship" && x.GetAttribute("Id") is { } id)
                     {
                         var target = x.GetAttribute("Target") ?? "";
-                        return target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+                        targets[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
                     }
-        return "xl/worksheets/sheet1.xml";
+        var sheets = ids.Select(i => targets.GetValueOrDefault(i)).OfType<string>().Where(pkg.Has).ToList();
+        return sheets.FirstOrDefault(p => HasCells(pkg, p)) ?? sheets.FirstOrDefault() ?? "xl/worksheets/sheet1.xml";
+    }
+
+    private static bool HasCells(XlsxPackage pkg, string sheet)
+    {
+        using var x = pkg.Open(sheet);
+        while (x.Read())
+            if (x.NodeType == XmlNodeType.Element && x.LocalName is "v" or "is") return true;
+        return false;
     }
 
     private void ReadStrings(XlsxPackage pkg)

@@ -12,7 +12,10 @@ namespace OpenData.UnitTests.Features.Datastore.Fixtures;
 /// </summary>
 public static class XlsxFixture
 {
-    public static byte[] Build(object?[][] rows, params string[] merges)
+    public static byte[] Build(object?[][] rows, params string[] merges) => Build(rows, false, merges);
+
+    /// <param name="coverSheet">Adds an empty first worksheet, as many exported workbooks have.</param>
+    public static byte[] Build(object?[][] rows, bool coverSheet, params string[] merges)
     {
         var strings = new List<string>();
         var sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
@@ -48,16 +51,18 @@ public static class XlsxFixture
         foreach (var s in strings) sst.Append($"<si><t xml:space=\"preserve\">{SecurityElement.Escape(s)}</t></si>");
         sst.Append("</sst>");
 
-        return Zip(new()
+        var parts = new Dictionary<string, string>
         {
             ["[Content_Types].xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>",
             ["_rels/.rels"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
-            ["xl/workbook.xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"数据\" sheetId=\"1\" r:id=\"rId7\"/></sheets></workbook>",
-            ["xl/_rels/workbook.xml.rels"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/data.xml\"/></Relationships>",
+            ["xl/workbook.xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"封面\" sheetId=\"2\" r:id=\"rId8\"/><sheet name=\"数据\" sheetId=\"1\" r:id=\"rId7\"/></sheets></workbook>",
+            ["xl/_rels/workbook.xml.rels"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/data.xml\"/><Relationship Id=\"rId8\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/cover.xml\"/></Relationships>",
             ["xl/styles.xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"1\"><numFmt numFmtId=\"176\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/></numFmts><cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/></cellXfs></styleSheet>",
             ["xl/sharedStrings.xml"] = sst.ToString(),
             ["xl/worksheets/data.xml"] = sheet.ToString(),
-        });
+        };
+        if (coverSheet) parts["xl/worksheets/cover.xml"] = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData/></worksheet>";
+        return Zip(parts);
     }
 
     /// <summary>A valid-looking workbook whose sheet inflates to <paramref name="bytes"/> of spaces (about 1000:1).</summary>
