@@ -1,5 +1,6 @@
 using OpenData.Web.Components;
 using OpenData.Web.Features.Accounts;
+using OpenData.Web.Features.Datastore;
 using OpenData.Web.Features.Home;
 using OpenData.Web.Infrastructure;
 using OpenData.Web.Infrastructure.Cli;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalInfrastructure();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddAccounts();
+builder.AddDatastore();
 builder.Services.AddHomeFeature();
 builder.Services.AddRazorComponents();
 
