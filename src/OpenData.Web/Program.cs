@@ -1,6 +1,7 @@
 using OpenData.Web.Components;
 using OpenData.Web.Features.Accounts;
 using OpenData.Web.Features.Datasets;
+using OpenData.Web.Features.Datastore;
 using OpenData.Web.Features.Home;
 using OpenData.Web.Infrastructure;
 using OpenData.Web.Infrastructure.Cli;
@@ -13,6 +14,7 @@ builder.AddPortalInfrastructure();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddAccounts();
 builder.AddDatasets();
+builder.AddDatastore();
 builder.Services.AddHomeFeature();
 builder.Services.AddRazorComponents();
 

@@ -21,9 +21,11 @@ public sealed partial class DatasetCommands
         var errors = new FieldErrors();
         var format = FormatOf(upload.FileName);
         var name = string.IsNullOrWhiteSpace(upload.Name) ? Path.GetFileNameWithoutExtension(upload.FileName).Trim() : upload.Name.Trim();
+        // One upload limit for the catalog and the datastore: Datastore:MaxUploadBytes.
+        var limit = options.Value.MaxUploadBytes;
+        var tooLarge = $"文件超过大小上限 {Math.Round(limit / 1048576.0, 1):0.#} MB";
         if (upload.Length <= 0) errors.AddOnce("file", "请选择要上传的文件（文件不能为空）");
-        else if (upload.Length > options.Value.MaxUploadBytes)
-            errors.AddOnce("file", $"文件超过大小上限 {options.Value.MaxUploadMegabytes} MB");
+        else if (upload.Length > limit) errors.AddOnce("file", tooLarge);
         if (format is null)
             errors.AddOnce("file", $"不支持的文件类型“{Path.GetExtension(upload.FileName)}”，允许：{string.Join("、", DatasetLabels.Formats)}");
         if (name.Length is 0 or > 200) errors.AddOnce("name", "资源名称应为 1–200 个字");
@@ -33,8 +35,8 @@ public sealed partial class DatasetCommands
         if (!errors.Ok) return Invalid<JobDto>(errors);
 
         var stored = await files.SaveAsync(upload.Content, ct);
-        if (stored.Size > options.Value.MaxUploadBytes) // the declared length may lie
-            return Invalid<JobDto>(new FieldErrors { ["file"] = $"文件超过大小上限 {options.Value.MaxUploadMegabytes} MB" });
+        if (stored.Size > limit) // the declared length may lie
+            return Invalid<JobDto>(new FieldErrors { ["file"] = tooLarge });
 
         var now = clock.GetUtcNow();
         var job = new Job { Kind = "ingest", DatasetId = d.Id, State = JobState.Running, CreatedAt = now, StartedAt = now, CreatedById = DatasetAccess.UserId(user) };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
 using OpenData.Web.Features.Accounts;
+using OpenData.Web.Features.Datastore;
 using OpenData.Web.Infrastructure.Auditing;
 using OpenData.Web.Infrastructure.Storage;
 
@@ -13,7 +14,7 @@ namespace OpenData.Web.Features.Datasets;
 /// <summary>Publishing: a provider acts only on its own department's datasets, an admin on all.</summary>
 public sealed partial class DatasetCommands(
     PortalDbContext db, DatasetSearch search, IFileStore files, AuditLog audit, TimeProvider clock,
-    IOptions<DatasetsOptions> options)
+    IOptions<DatastoreOptions> options)
 {
     public async Task<CommandResult<DatasetRef>> CreateAsync(DatasetInput input, ClaimsPrincipal user, CancellationToken ct = default)
     {

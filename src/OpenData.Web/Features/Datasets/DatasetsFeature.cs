@@ -9,22 +9,11 @@ using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.Datasets;
 
-/// <summary>Options of the datasets feature ("Datasets" section).</summary>
-public sealed class DatasetsOptions
-{
-    public const string Section = "Datasets";
-    /// <summary>Largest accepted upload, in megabytes.</summary>
-    public int MaxUploadMegabytes { get; set; } = 200;
-    public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
-}
-
 public static class DatasetsFeature
 {
     public static WebApplicationBuilder AddDatasets(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DatasetsOptions>().Bind(builder.Configuration.GetSection(DatasetsOptions.Section))
-            .Validate(o => o.MaxUploadMegabytes is > 0 and <= 10240, "Datasets:MaxUploadMegabytes must be 1–10240").ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<ChineseSegmenter>();

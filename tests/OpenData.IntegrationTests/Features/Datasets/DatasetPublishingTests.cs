@@ -138,7 +138,7 @@ public abstract class DatasetPublishingTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, publish.StatusCode);
 
         // A second host on the same database with a 1 MB limit.
-        await using var small = factory.WithWebHostBuilder(b => b.UseSetting("Datasets:MaxUploadMegabytes", "1"));
+        await using var small = factory.WithWebHostBuilder(b => b.UseSetting("Datastore:MaxUploadBytes", "1048576"));
         var token = provider.DefaultRequestHeaders.Authorization;
         var client = small.CreateClient();
         client.DefaultRequestHeaders.Authorization = token;
