@@ -73,6 +73,24 @@ public abstract class DatasetPublishingTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Json_arrays_are_sampled_and_documents_are_kept_as_plain_files()
+    {
+        var provider = await factory.ClientForAsync("provider");
+        var created = await provider.CreateDatasetAsync(NewDataset("sthjj", "排污许可证发放情况"));
+        var json = await provider.UploadAsync(created.Slug, "许可证.json", """[{"单位":"丽水某化工有限公司","许可证编号":"91331100-001","有效期至":"2028-12-31"},{"单位":"缙云某电镀厂","许可证编号":"91331122-002","有效期至":"2027-06-30"}]""");
+        var job = await json.ReadAsync<JobDto>();
+        Assert.Equal(("succeeded", 2L), (job.State, job.Rows));
+        var pdf = await provider.UploadAsync(created.Slug, "说明.pdf", "%PDF-1.4 demo", "数据说明");
+        Assert.Equal(HttpStatusCode.Accepted, pdf.StatusCode);
+        Assert.Null((await pdf.ReadAsync<JobDto>()).Rows);
+        var detail = await provider.GetFromJsonAsync<DatasetDetailDto>($"/api/v1/datasets/{created.Slug}", Json);
+        Assert.Equal(["JSON", "PDF"], detail!.Formats);
+        Assert.Equal(["单位", "许可证编号", "有效期至"], detail.Fields.Select(f => f.Name));
+        Assert.Equal("date", detail.Fields[2].Type);
+        Assert.Equal(2 * 3, detail.Capacity); // only the tabular resource counts
+    }
+
+    [Fact]
     public async Task Edit_changes_metadata_and_the_field_dictionary()
     {
         var provider = await factory.ClientForAsync("provider");
