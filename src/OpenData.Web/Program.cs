@@ -29,6 +29,7 @@ app.UsePortalPipeline();
 app.MapHealth();
 app.MapAccounts();
 app.MapDatasets();
+app.MapDatastore();
 app.MapHome();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();

@@ -45,4 +45,10 @@ public static class DatastoreFeature
         services.AddScoped<ResourceData>();
         return builder;
     }
+
+    public static WebApplication MapDatastore(this WebApplication app)
+    {
+        app.MapDataEndpoints();
+        return app;
+    }
 }
