@@ -56,6 +56,7 @@ public sealed class IngestionJobRunner(
         var now = clock.GetUtcNow();
         var oldTable = version.TableName;
         var sample = await SampleAsync(result, ct);
+        var fieldsBefore = dataset.Fields.Select(f => f.Name).Order().ToList();
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -83,9 +84,14 @@ public sealed class IngestionJobRunner(
             job.Progress = 100;
             job.FinishedAt = now;
             job.ErrorMessage = null;
+            var names = dataset.Fields.Select(f => f.Name).Order().ToList();
             await db.SaveChangesAsync(ct);
-            await search.IndexAsync(dataset, ct);
-            await db.SaveChangesAsync(ct);
+            // The search document holds field names: rebuild it only when the load added some (segmentation is not free).
+            if (!names.SequenceEqual(fieldsBefore))
+            {
+                await search.IndexAsync(dataset, ct);
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
         }
         catch
