@@ -62,7 +62,9 @@ public static class DataEndpoints
         if (!access.Ok) return Problem(access);
         return await Guard(async () =>
         {
-            var q = DataRequests.Aggregate(groupBy, bucket, measure, column, top, DataRequests.Filters(request.Query));
+            var filters = DataRequests.Filters(request.Query);
+            filters.AddRange(DataRequests.ConditionFilters(k => request.Query[k].ToString() is { Length: > 0 } v ? v : null));
+            var q = DataRequests.Aggregate(groupBy, bucket, measure, column, top, filters);
             var rows = await data.AggregateAsync(access.Table!, q, ct);
             var valueName = q.MeasureField is null ? DataRequests.MeasureLabel(q.Measure) : $"{q.MeasureField}（{DataRequests.MeasureLabel(q.Measure)}）";
             DatastoreColumn[] columns = [new(q.GroupBy, FieldType.Text, "c1"), new(valueName, FieldType.Decimal, "c2")];

@@ -13,7 +13,20 @@ public static class DataRequests
     {
         "page", "pageSize", "sort", "version", "resource", "groupBy", "bucket", "measure", "column", "top", "chart",
         "format", "acceptAgreement",
+        // The analysis page's condition rows (field, operator, value), turned into filters by ConditionFilters.
+        "f1", "o1", "v1", "f2", "o2", "v2", "f3", "o3", "v3",
     };
+
+    public static List<FieldFilter> ConditionFilters(Func<string, string?> q)
+    {
+        var list = new List<FieldFilter>();
+        for (var i = 1; i <= 3; i++)
+            if (q($"f{i}") is { Length: > 0 } f && q($"v{i}") is { Length: > 0 } v) list.Add(new FieldFilter(f, q($"o{i}") ?? "eq", v));
+        return list;
+    }
+
+    public static readonly (string Op, string Label)[] OperatorLabels =
+        [("eq", "等于"), ("ne", "不等于"), ("gt", "大于"), ("gte", "大于等于"), ("lt", "小于"), ("lte", "小于等于"), ("contains", "包含"), ("in", "属于（逗号分隔）")];
 
     /// <summary>Empty values are skipped so a GET form's blank filter inputs mean "no filter".</summary>
     public static List<FieldFilter> Filters(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query) =>

@@ -41,6 +41,13 @@ public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDa
             : new(table, d.Title, name, 200, null, null);
     }
 
+    /// <summary>The dataset's resources whose current version has a table, for the pages' resource switch.</summary>
+    public async Task<List<(int Id, string Name)>> TabularResourcesAsync(string slug, CancellationToken ct) =>
+        (await db.ResourceVersions.AsNoTracking()
+            .Where(v => v.Resource!.Dataset!.Slug == slug && v.Number == v.Resource.CurrentVersion && v.TableName != null)
+            .OrderBy(v => v.ResourceId).Select(v => new { v.ResourceId, v.Resource!.Name }).ToListAsync(ct))
+        .Select(x => (x.ResourceId, x.Name)).ToList();
+
     public Task<RowPage> RowsAsync(ResourceTable t, RowQuery q, CancellationToken ct) => reader.QueryAsync(t.TableName, t.Columns, q, ct);
 
     public Task<IReadOnlyList<ColumnProfile>> ProfileAsync(ResourceTable t, CancellationToken ct) => analysis.ProfileAsync(t.TableName, t.Columns, ct);
