@@ -45,6 +45,8 @@ public sealed class IngestionJobRunner(
                 await heartbeat;
             }
         }
+        // The heartbeat wrote progress through another context; reload so every final value is saved.
+        await db.Entry(job).ReloadAsync(ct);
         if (result.Succeeded) await CompleteAsync(job, version, result, ct);
         else await FailAsync(job, result.Error!, ct);
     }
