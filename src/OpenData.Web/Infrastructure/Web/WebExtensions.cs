@@ -10,6 +10,9 @@ public static class WebExtensions
     public static WebApplicationBuilder AddPortalInfrastructure(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Tests run the app from its build output: serve wwwroot through the static web assets manifest.
+        if (builder.Environment.IsEnvironment("Testing"))
+            builder.WebHost.UseStaticWebAssets();
         services.AddOptions<OpenDataOptions>().Bind(builder.Configuration.GetSection(OpenDataOptions.Section))
             .PostConfigure(o => o.DataDir = OpenDataOptions.ResolveDataDir(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
