@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace OpenData.Web.Features.Datasets.Pages;
+
+/// <summary>Display formats shared by the dataset pages: China time, 万/亿 counts, human file sizes.</summary>
+public static class Show
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public static string Date(DateTimeOffset? t) => t is null ? "—" : t.Value.ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset? t) => t is null ? "—" : t.Value.ToOffset(China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Counts the way Chinese portals print them: 9,999 then 1.2万 then 3.4亿.</summary>
+    public static string Count(long n) => n switch
+    {
+        >= 100_000_000 => (n / 100_000_000d).ToString("0.#", CultureInfo.InvariantCulture) + "亿",
+        >= 10_000 => (n / 10_000d).ToString("0.#", CultureInfo.InvariantCulture) + "万",
+        _ => n.ToString("N0", CultureInfo.InvariantCulture),
+    };
+
+    public static string Bytes(long size) => size switch
+    {
+        >= 1L << 30 => (size / (double)(1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) + " GB",
+        >= 1L << 20 => (size / (double)(1L << 20)).ToString("0.##", CultureInfo.InvariantCulture) + " MB",
+        >= 1L << 10 => (size / (double)(1L << 10)).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => size + " B",
+    };
+
+    public static string Truncate(string? text, int max) =>
+        string.IsNullOrEmpty(text) || text.Length <= max ? text ?? "" : text[..max].TrimEnd() + "…";
+
+    public static string Rating(double avg) => avg.ToString("0.0", CultureInfo.InvariantCulture);
+}
