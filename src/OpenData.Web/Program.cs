@@ -1,6 +1,7 @@
 using OpenData.Web.Components;
 using OpenData.Web.Features.Accounts;
 using OpenData.Web.Features.Datasets;
+using OpenData.Web.Features.Datasets.Pages;
 using OpenData.Web.Features.Home;
 using OpenData.Web.Infrastructure;
 using OpenData.Web.Infrastructure.Cli;
@@ -27,6 +28,7 @@ app.UsePortalPipeline();
 app.MapHealth();
 app.MapAccounts();
 app.MapDatasets();
+app.MapDatasetPages();
 app.MapHome();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();

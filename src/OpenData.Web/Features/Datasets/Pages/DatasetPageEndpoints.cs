@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace OpenData.Web.Features.Datasets.Pages;
+
+/// <summary>
+/// The detail page's download form (GET /datasets/{slug}/download?resource=&amp;format=&amp;version=&amp;agree=true).
+/// It goes through the same DatasetDownloads checks as the API; a refusal returns to the form with the reason,
+/// where the API would answer problem+json.
+/// </summary>
+public static class DatasetPageEndpoints
+{
+    public static WebApplication MapDatasetPages(this WebApplication app)
+    {
+        app.MapGet("/datasets/{slug}/download", async (string slug, [FromQuery] int? resource, [FromQuery] int? version,
+            [FromQuery] string? format, [FromQuery] bool? agree, HttpContext http, DatasetDownloads downloads, CancellationToken ct) =>
+        {
+            var back = $"/datasets/{Uri.EscapeDataString(slug)}";
+            if (resource is null) return Results.LocalRedirect(back + "?downloadError=not-found#download");
+            var result = await downloads.PrepareAsync(slug, resource.Value, version, format, agree == true, http.User, ct);
+            if (result.Status == 200 && result.FilePath is not null)
+                return Results.File(result.FilePath, result.ContentType ?? "application/octet-stream", result.FileName);
+            if (result.Status == 404 && result.Code == "not-found" && result.Message?.StartsWith("数据集") == true)
+                return Results.NotFound();
+            var query = $"?resource={resource}" + (version is null ? "" : $"&version={version}") +
+                        $"&downloadError={Uri.EscapeDataString(result.Code ?? "failed")}";
+            return Results.LocalRedirect(back + query + "#download");
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
