@@ -14,6 +14,7 @@ builder.AddPortalInfrastructure();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddAccounts();
 builder.AddDatasets();
+builder.Services.AddDatasetPages();
 builder.Services.AddHomeFeature();
 builder.Services.AddRazorComponents();
 

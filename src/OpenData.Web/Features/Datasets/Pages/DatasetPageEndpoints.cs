@@ -9,6 +9,9 @@ namespace OpenData.Web.Features.Datasets.Pages;
 /// </summary>
 public static class DatasetPageEndpoints
 {
+    public static IServiceCollection AddDatasetPages(this IServiceCollection services) =>
+        services.AddScoped<Manage.ManageLookups>();
+
     public static WebApplication MapDatasetPages(this WebApplication app)
     {
         app.MapGet("/datasets/{slug}/download", async (string slug, [FromQuery] int? resource, [FromQuery] int? version,
