@@ -1,20 +1,95 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OpenData.Web.Data;
+using OpenData.Web.Data.Entities;
+using OpenData.Web.Infrastructure.Auditing;
+using OpenData.Web.Infrastructure.Storage;
 
 namespace OpenData.Web.Features.Datasets;
 
-/// <summary>The download flow (2.9.3): agreement, who may download what, counting and auditing.</summary>
-public sealed partial class DatasetDownloads
+/// <summary>Grants to 有条件开放 data. The restricted-access feature replaces this default (no grants).</summary>
+public interface IDatasetGrants
 {
+    Task<bool> HasGrantAsync(string userId, int datasetId, CancellationToken ct);
+}
+
+public sealed class NoDatasetGrants : IDatasetGrants
+{
+    public Task<bool> HasGrantAsync(string userId, int datasetId, CancellationToken ct) => Task.FromResult(false);
+}
+
+/// <summary>The download flow (2.9.3): agreement, who may download what, counting and auditing.</summary>
+public sealed class DatasetDownloads(
+    PortalDbContext db, IFileStore files, IDatasetGrants grants, AuditLog audit, TimeProvider clock)
+{
+    public const string AnonymousOpenKey = "download.anonymousOpen";
+    private static readonly string[] KnownFormats = ["original", "csv", "xlsx", "json", "xml"];
+
     /// <summary>Checks everything and, on success, counts the download and names the file to stream.
     /// format: original (default) or csv/xlsx/json/xml (from the datastore when it exists).</summary>
-    public Task<DownloadResult> PrepareAsync(string slug, int resourceId, int? version, string? format,
-        bool acceptAgreement, ClaimsPrincipal user, CancellationToken ct = default) =>
-        throw new NotImplementedException();
+    public async Task<DownloadResult> PrepareAsync(string slug, int resourceId, int? version, string? format,
+        bool acceptAgreement, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var d = await db.Datasets.AsNoTracking().Where(x => x.Slug == slug)
+            .Select(x => new { x.Id, x.Slug, x.Title, x.IsPublished, x.OpenCondition, Org = x.Department!.Code }).FirstOrDefaultAsync(ct);
+        var manager = d is not null && DatasetAccess.CanManage(user, d.Org);
+        if (d is null || (!d.IsPublished && !manager)) return new(404, "not-found", "数据集不存在或尚未发布");
+        var resource = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resourceId && r.DatasetId == d.Id, ct);
+        if (resource is null) return new(404, "not-found", "数据文件不存在");
+        var number = version ?? resource.CurrentVersion;
+        var v = await db.ResourceVersions.AsNoTracking().FirstOrDefaultAsync(x => x.ResourceId == resource.Id && x.Number == number, ct);
+        if (v is null) return new(404, "version-not-found", $"该文件没有第 {number} 版");
+        var fmt = (format ?? "original").Trim().ToLowerInvariant();
+        if (!KnownFormats.Contains(fmt)) return new(400, "invalid-format", "格式应为 original、csv、xlsx、json 或 xml");
+        if (fmt != "original" && fmt != v.Format.ToLowerInvariant())
+            return new(400, "format-unavailable", $"该文件暂不提供 {fmt.ToUpperInvariant()} 格式，请下载原始文件（{v.Format}）");
+        if (!acceptAgreement) return new(400, "agreement-required", "请先阅读并同意《数据下载协议》后再下载");
+
+        var userId = DatasetAccess.UserId(user);
+        var signedIn = user.Identity?.IsAuthenticated == true && userId is not null;
+        var target = $"dataset:{d.Slug}";
+        if (d.OpenCondition == OpenCondition.Restricted)
+        {
+            var allowed = manager || (signedIn && await grants.HasGrantAsync(userId!, d.Id, ct));
+            await audit.WriteAsync(allowed ? DatasetAuditActions.RestrictedDownload : DatasetAuditActions.RestrictedDownloadDenied,
+                target, $"{resource.Name} v{v.Number}", succeeded: allowed, ct: ct);
+            if (!allowed)
+                return signedIn
+                    ? new(403, "restricted", "该数据为有条件开放数据，需提交申请并获批准后方可下载")
+                    : new(401, "login-required", "该数据为有条件开放数据，请登录并申请获批后下载");
+        }
+        else if (!signedIn && !await AnonymousOpenAllowedAsync(ct))
+            return new(401, "login-required", "请登录后下载（注册用户可下载无条件开放数据）");
+
+        db.DownloadEvents.Add(new DownloadEvent
+        {
+            DatasetId = d.Id, ResourceId = resource.Id, VersionNumber = v.Number, Format = fmt, UserId = userId, At = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await db.Datasets.Where(x => x.Id == d.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DownloadCount, x => x.DownloadCount + 1), ct);
+        return new(200, null, null, files.LocalPath(v.FileHash), DownloadName(resource.Name, v), v.ContentType);
+    }
+
+    private static string DownloadName(string resourceName, ResourceVersion v)
+    {
+        var ext = Path.GetExtension(v.OriginalFileName);
+        return $"{resourceName}-v{v.Number}{ext}";
+    }
 
     /// <summary>SiteSettings "download.anonymousOpen": anonymous visitors may download 无条件开放 data.</summary>
-    public Task<bool> AnonymousOpenAllowedAsync(CancellationToken ct = default) => throw new NotImplementedException();
+    public async Task<bool> AnonymousOpenAllowedAsync(CancellationToken ct = default) =>
+        await db.SiteSettings.AsNoTracking().Where(s => s.Key == AnonymousOpenKey).Select(s => s.Value).FirstOrDefaultAsync(ct) is "true";
 
     /// <summary>Admin only.</summary>
-    public Task<CommandStatus> SetAnonymousOpenAsync(bool allowed, ClaimsPrincipal user, CancellationToken ct = default) =>
-        throw new NotImplementedException();
+    public async Task<CommandStatus> SetAnonymousOpenAsync(bool allowed, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!DatasetAccess.IsAdmin(user)) return CommandStatus.Forbidden;
+        var row = await db.SiteSettings.FirstOrDefaultAsync(s => s.Key == AnonymousOpenKey, ct);
+        if (row is null) db.SiteSettings.Add(row = new SiteSetting { Key = AnonymousOpenKey });
+        row.Value = allowed ? "true" : "false";
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(DatasetAuditActions.SettingChanged, $"setting:{AnonymousOpenKey}", row.Value, ct: ct);
+        return CommandStatus.Ok;
+    }
 }

@@ -22,6 +22,8 @@ public sealed class DatasetInput
     public string? SpatialCoverage { get; set; }
     public string? Contact { get; set; }
     public string? Licence { get; set; }
+    /// <summary>Optional stable URL name on creation (lowercase letters, digits, dashes); generated when empty.</summary>
+    public string? Slug { get; set; }
     /// <summary>When given, replaces the field dictionary (数据项).</summary>
     public List<FieldInput>? Fields { get; set; }
 

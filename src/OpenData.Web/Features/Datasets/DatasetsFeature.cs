@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenData.Web.Data;
 using OpenData.Web.Features.Home;
 using OpenData.Web.Infrastructure.Cli;
@@ -31,6 +32,10 @@ public static class DatasetsFeature
         services.AddScoped<DatasetCommands>();
         services.AddScoped<DatasetDownloads>();
         services.AddScoped<DatasetViews>();
+        services.TryAddScoped<IDatasetGrants, NoDatasetGrants>();
+        services.AddScoped<IStartupSeeder, SqliteSearchIndex>();
+        services.AddSingleton<ICliCommand, ReindexCommand>();
+        services.AddScoped<IDemoSeeder, Demo.DatasetDemoSeeder>();
         services.AddSingleton(new NavItem("数据开放", "/datasets", 10));
         services.AddScoped<IPlatformCounter, DatasetCounter>();
         services.AddScoped<IDomainCounts, DatasetDomainCounts>();
@@ -39,6 +44,7 @@ public static class DatasetsFeature
 
     public static WebApplication MapDatasets(this WebApplication app)
     {
+        app.MapDatasetEndpoints();
         return app;
     }
 }
@@ -59,4 +65,17 @@ public sealed class DatasetDomainCounts(PortalDbContext db) : IDomainCounts
     public async Task<Dictionary<int, int>> CountByDomainAsync(CancellationToken ct) =>
         await db.Datasets.Where(d => d.IsPublished).GroupBy(d => d.DomainId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+}
+
+/// <summary>Operator command "reindex": rebuilds every dataset's search document and the index over them.</summary>
+public sealed class ReindexCommand : ICliCommand
+{
+    public string Name => "reindex";
+
+    public async Task RunAsync(IServiceProvider services, string[] args, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var n = await scope.ServiceProvider.GetRequiredService<DatasetSearch>().ReindexAllAsync(ct);
+        Console.WriteLine($"已重建 {n} 个数据集的搜索索引。");
+    }
 }
