@@ -11,7 +11,7 @@ public sealed class ManageLookups(PortalDbContext db)
 {
     public async Task<List<Choice>> DepartmentsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var own = ManageAccess.IsAdmin(user) ? null : ManageAccess.ProviderDepartment(user) ?? "";
+        var own = DatasetAccess.IsAdmin(user) ? null : DatasetAccess.ProviderDepartment(user) ?? "";
         return await db.Departments.AsNoTracking().Where(d => !d.IsRetired && (own == null || d.Code == own))
             .OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new Choice(d.Code, d.Name)).ToListAsync(ct);
     }
