@@ -29,5 +29,8 @@ public static class Show
     public static string Truncate(string? text, int max) =>
         string.IsNullOrEmpty(text) || text.Length <= max ? text ?? "" : text[..max].TrimEnd() + "…";
 
+    /// <summary>Query-string numbers: junk such as ?page=abc is ignored rather than an error page.</summary>
+    public static int? Int(string? s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
     public static string Rating(double avg) => avg.ToString("0.0", CultureInfo.InvariantCulture);
 }
