@@ -16,4 +16,7 @@ public sealed class AccountQueries(PortalDbContext db, UserManager<AppUser> user
         return new MeResponse(u.Id, u.UserName!, u.RealName, u.IdNumberMasked, u.Gender, u.Email, u.PhoneNumber,
             u.Industry, u.Occupation, roles.Order().ToList(), u.Department?.Code, u.TwoFactorEnabled, u.CreatedAt);
     }
+
+    public async Task<string?> DepartmentNameAsync(string? code, CancellationToken ct = default) =>
+        code is null ? null : await db.Departments.AsNoTracking().Where(d => d.Code == code).Select(d => d.Name).FirstOrDefaultAsync(ct);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
+using OpenData.Web.Features.Admin;
 using OpenData.Web.Infrastructure.Auth;
 using OpenData.Web.Infrastructure.Data;
 
@@ -56,12 +57,17 @@ public static class AccountsFeature
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
+            o.ReturnUrlParameter = "returnUrl";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, 401);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, 403);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.OnRefreshingPrincipal = KeepSecondFactor;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(ctx =>
@@ -75,6 +81,8 @@ public static class AccountsFeature
         services.AddScoped<Notifier>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<AccountQueries>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<Authenticator>();
         services.AddScoped<IDemoSeeder, AccountDemoSeeder>();
         services.AddScoped<IStartupSeeder, AdminPasswordSeeder>();
         return builder;
@@ -83,7 +91,20 @@ public static class AccountsFeature
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        app.MapAdminWhoAmI();
         return app;
+    }
+
+    /// <summary>
+    /// The periodic security-stamp check rebuilds the principal from the database and would drop the "amr"
+    /// claim, silently locking administrators out of admin pages after a few minutes: carry it over.
+    /// </summary>
+    public static Task KeepSecondFactor(SecurityStampRefreshingPrincipalContext ctx)
+    {
+        if (ctx.CurrentPrincipal?.FindFirst(MfaClaim) is { } amr && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id
+            && !id.HasClaim(MfaClaim, amr.Value))
+            id.AddClaim(new System.Security.Claims.Claim(MfaClaim, amr.Value));
+        return Task.CompletedTask;
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -37,4 +37,7 @@ public sealed class Notifier(PortalDbContext db, TimeProvider clock)
     public Task<int> MarkReadAsync(string userId, long? id, CancellationToken ct = default) =>
         db.Messages.Where(m => m.UserId == userId && m.ReadAt == null && (id == null || m.Id == id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, clock.GetUtcNow()), ct);
+
+    public Task<bool> OwnsAsync(string userId, long id, CancellationToken ct = default) =>
+        db.Messages.AnyAsync(m => m.Id == id && m.UserId == userId, ct);
 }

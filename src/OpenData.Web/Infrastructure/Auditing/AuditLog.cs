@@ -43,4 +43,6 @@ public static class AuditActions
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string ProfileChanged = "account.profile-changed";
+    public const string PasswordChanged = "account.password-changed";
+    public const string TwoFactorDisabled = "account.2fa-disabled";
 }
