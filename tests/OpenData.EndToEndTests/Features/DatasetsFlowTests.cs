@@ -31,6 +31,7 @@ public sealed class DatasetsFlowTests(LiveApp app)
         await provider.GetByLabel("标签").FillAsync("鱼类，生物多样性");
         await provider.GetByRole(AriaRole.Button, new() { Name = "创建并上传文件" }).ClickAsync();
         await provider.WaitForURLAsync("**/upload?created=1");
+        await provider.GetByLabel("数据文件").WaitForAsync();
         await LiveApp.ScreenshotAsync(provider, "manage-upload");
 
         await provider.GetByLabel("数据文件").SetInputFilesAsync(new FilePayload
@@ -39,11 +40,13 @@ public sealed class DatasetsFlowTests(LiveApp app)
         });
         await provider.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await provider.WaitForURLAsync("**/manage/jobs/*");
+        await provider.Locator(".job-panel").WaitForAsync();
         Assert.Equal("已完成", await provider.Locator(".job-panel .badge").InnerTextAsync());
         await LiveApp.ScreenshotAsync(provider, "manage-job");
 
         await provider.GetByRole(AriaRole.Link, new() { Name = "检查数据项" }).ClickAsync();
         await provider.WaitForURLAsync("**/fields");
+        await provider.Locator(".fields-editor").WaitForAsync();
         await LiveApp.ScreenshotAsync(provider, "manage-fields");
         await provider.GetByRole(AriaRole.Link, new() { Name = "基本信息" }).ClickAsync();
         await provider.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
