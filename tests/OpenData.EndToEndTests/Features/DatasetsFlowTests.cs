@@ -65,6 +65,8 @@ public sealed class DatasetsFlowTests(LiveApp app)
         Assert.Contains("瓯江大港头", await developer.Locator("#preview").InnerTextAsync());
 
         await developer.GetByLabel("我已阅读并同意《数据下载协议》").CheckAsync();
+        await developer.Locator("#download").ScrollIntoViewIfNeededAsync();
+        await LiveApp.ScreenshotAsync(developer, "dataset-download-form");
         var download = await developer.RunAndWaitForDownloadAsync(() =>
             developer.Locator(".download-form").GetByRole(AriaRole.Button, new() { Name = "下载" }).ClickAsync());
         Assert.EndsWith(".csv", download.SuggestedFilename);
