@@ -64,7 +64,7 @@ public sealed partial class DatasetCommands
         var version = new ResourceVersion
         {
             Number = number, FileHash = stored.Hash, Size = stored.Size, Format = format!,
-            OriginalFileName = Path.GetFileName(upload.FileName), ContentType = ContentTypes.Of(format!),
+            OriginalFileName = ShortFileName(upload.FileName), ContentType = ContentTypes.Of(format!),
             UploadedAt = now, UploadedById = DatasetAccess.UserId(user), UploadedByName = user.Identity?.Name ?? "",
             RowCount = sample?.RowCount, FieldCount = sample?.Columns.Count, SampleJson = sample?.ToJson(),
         };
@@ -116,6 +116,13 @@ public sealed partial class DatasetCommands
                 Example = example.Length > 200 ? example[..200] : example,
             });
         }
+    }
+
+    private static string ShortFileName(string fileName)
+    {
+        var name = Path.GetFileName(fileName);
+        var ext = Path.GetExtension(name);
+        return name.Length <= 200 ? name : name[..(200 - ext.Length)] + ext;
     }
 
     public static string? FormatOf(string fileName)

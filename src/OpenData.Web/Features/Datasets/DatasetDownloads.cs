@@ -23,6 +23,17 @@ public sealed class DatasetDownloads(
     PortalDbContext db, IFileStore files, IDatasetGrants grants, AuditLog audit, TimeProvider clock)
 {
     public const string AnonymousOpenKey = "download.anonymousOpen";
+
+    /// <summary>The download agreement shown in the flow before the file (the API takes acceptAgreement=true).</summary>
+    public const string AgreementTitle = "丽水市公共数据开放平台数据下载协议";
+    public static readonly IReadOnlyList<string> AgreementClauses =
+    [
+        "下载的数据仅用于合法用途，不得用于危害国家安全、公共利益或他人合法权益的活动。",
+        "使用数据时应注明来源“丽水市公共数据开放平台”及提供机构。",
+        "不得对数据进行恶意篡改，不得以数据已经平台或提供机构认可的名义误导他人。",
+        "平台对数据的准确性、及时性尽力保证，但不对因使用数据造成的损失承担责任。",
+        "有条件开放数据须按批准的用途、范围和期限使用，不得向第三方提供。",
+    ];
     private static readonly string[] KnownFormats = ["original", "csv", "xlsx", "json", "xml"];
 
     /// <summary>Checks everything and, on success, counts the download and names the file to stream.

@@ -19,6 +19,7 @@ public sealed class DatasetDemoSeeder : IDemoSeeder
     {
         var db = sp.GetRequiredService<PortalDbContext>();
         if (await db.Datasets.AnyAsync(ct)) return;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var files = sp.GetRequiredService<IFileStore>();
         var search = sp.GetRequiredService<DatasetSearch>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -43,6 +44,8 @@ public sealed class DatasetDemoSeeder : IDemoSeeder
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        sp.GetRequiredService<ILogger<DatasetDemoSeeder>>().LogInformation(
+            "Demo catalog: {Count} datasets in {Ms} ms", datasets.Count, watch.ElapsedMilliseconds);
     }
 
     private static async Task<Dataset> BuildAsync(DemoSpec s, int n, Dictionary<string, Department> departments,

@@ -6,10 +6,13 @@ namespace OpenData.Web.Features.Datasets.Demo;
 public sealed record DemoCounty(string Code, string Name, string Short, string[] Townships, double[][][] Rings)
 {
     /// <summary>A random point inside the county's boundary (rejection sampling in the bounding box).</summary>
+    private (double MinX, double MaxX, double MinY, double MaxY)? _box;
+
     public (double Lon, double Lat) RandomPoint(Random r)
     {
-        var all = Rings.SelectMany(x => x).ToArray();
-        double minX = all.Min(p => p[0]), maxX = all.Max(p => p[0]), minY = all.Min(p => p[1]), maxY = all.Max(p => p[1]);
+        var all = Rings[0];
+        _box ??= (Rings.Min(g => g.Min(p => p[0])), Rings.Max(g => g.Max(p => p[0])), Rings.Min(g => g.Min(p => p[1])), Rings.Max(g => g.Max(p => p[1])));
+        var (minX, maxX, minY, maxY) = _box.Value;
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var x = minX + r.NextDouble() * (maxX - minX);
