@@ -53,7 +53,7 @@ public sealed partial class AccountCommands(
         if (i.RealName.Length == 0) e.AddOnce(nameof(i.RealName), "请输入真实姓名");
         else if (!RealNameRegex().IsMatch(i.RealName)) e.AddOnce(nameof(i.RealName), "真实姓名应为 2–20 个汉字（或证件上的外文姓名）");
         if (!AccountChoices.Genders.Contains(i.Gender)) e.AddOnce(nameof(i.Gender), "请选择性别");
-        if (IdNumber.Validate(i.IdNumber, i.Gender, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) is { } idErr)
+        if (IdNumber.Validate(i.IdNumber, i.Gender, OpenData.Web.Infrastructure.Web.ChinaTime.Today(clock)) is { } idErr)
             e.AddOnce(nameof(i.IdNumber), idErr);
         else if (await ids.LookupAsync(i.IdNumber, ct) is var lookup && await db.Users.AnyAsync(u => u.IdNumberLookup == lookup, ct))
             e.AddOnce(nameof(i.IdNumber), "该身份证号已注册过账号，请直接登录或找回密码");
