@@ -1,14 +1,13 @@
 using System.Globalization;
+using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.Datasets.Pages;
 
 /// <summary>Display formats shared by the dataset pages: China time, 万/亿 counts, human file sizes.</summary>
 public static class Show
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
-    public static string Date(DateTimeOffset? t) => t is null ? "—" : t.Value.ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    public static string Time(DateTimeOffset? t) => t is null ? "—" : t.Value.ToOffset(China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset? t) => ChinaTime.Day(t);
+    public static string Time(DateTimeOffset? t) => ChinaTime.Minute(t);
 
     /// <summary>Counts the way Chinese portals print them: 9,999 then 1.2万 then 3.4亿.</summary>
     public static string Count(long n) => n switch
