@@ -109,4 +109,19 @@ public sealed class DatasetsFlowTests(LiveApp app)
         await page.GotoAsync("/datasets/kongqi-zhiliang-ribao");
         await LiveApp.ScreenshotAsync(page, "dataset-detail-phone");
     }
+
+    [Fact]
+    public async Task In_large_text_mode_the_list_and_detail_do_not_overflow_the_window()
+    {
+        var page = await app.NewPageAsync(1024, 900);
+        await page.Context.AddCookiesAsync([new Cookie { Name = "odp.large", Value = "1", Url = app.BaseUrl }]);
+        foreach (var url in new[] { "/datasets", "/datasets/kongqi-zhiliang-ribao", "/catalog" })
+        {
+            await page.GotoAsync(url);
+            Assert.Equal("20px", await page.EvaluateAsync<string>("getComputedStyle(document.documentElement).fontSize"));
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), url + " overflows");
+        }
+        await page.GotoAsync("/datasets");
+        await LiveApp.ScreenshotAsync(page, "datasets-list-large-text");
+    }
 }

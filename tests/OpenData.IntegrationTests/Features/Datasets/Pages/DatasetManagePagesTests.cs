@@ -83,6 +83,22 @@ public abstract partial class DatasetManagePagesTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode); // token clients get 403; cookie clients the access-denied page
     }
 
+    [Fact]
+    public async Task An_admin_manages_every_department_and_may_choose_any_department_on_the_form()
+    {
+        var admin = await PageKit.ClientForAsync(factory, "admin"); // a personal token counts as the second factor
+        var list = await admin.GetStringAsync("/manage/datasets");
+        Assert.Contains("全部单位的数据集", list);
+        Assert.Contains("丽水市空气质量日报", list);
+        Assert.Contains("婚姻登记机关", list);
+        var form = await admin.GetStringAsync("/manage/datasets/new");
+        Assert.Contains("<option value=\"jyj\"", form);
+        var provider = await PageKit.ClientForAsync(factory, "provider");
+        var own = await provider.GetStringAsync("/manage/datasets/new");
+        Assert.DoesNotContain("<option value=\"jyj\"", own);
+        Assert.Contains("<option value=\"sthjj\"", own);
+    }
+
     [GeneratedRegex("/manage/datasets/([^/]+)/upload")]
     private static partial Regex SlugRegex();
 }
