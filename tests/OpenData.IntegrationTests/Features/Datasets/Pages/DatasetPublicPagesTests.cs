@@ -81,6 +81,7 @@ public abstract class DatasetPublicPagesTests(PortalFactory factory)
         Assert.Contains("请登录后下载", html); // anonymous download is off by default
         var after = await db.Datasets.Where(d => d.Slug == Air).Select(d => d.ViewCount).SingleAsync();
         Assert.Equal(before + 1, after);
+        Assert.Contains($"<dt>浏览量</dt><dd>{OpenData.Web.Features.Datasets.Pages.Show.Count(after)}</dd>", html); // includes this visit
     }
 
     [Fact]
