@@ -50,7 +50,7 @@ public sealed class DatasetsFlowTests(LiveApp app)
         await LiveApp.ScreenshotAsync(provider, "manage-fields");
         await provider.GetByRole(AriaRole.Link, new() { Name = "基本信息" }).ClickAsync();
         await provider.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
-        await provider.WaitForURLAsync("**/edit?published=1");
+        await provider.WaitForURLAsync("**/edit?state=published");
         Assert.Equal("已发布", await provider.Locator(".publish-bar .badge").InnerTextAsync());
         await LiveApp.ScreenshotAsync(provider, "manage-edit");
 

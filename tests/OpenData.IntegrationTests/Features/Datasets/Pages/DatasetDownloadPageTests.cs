@@ -62,6 +62,8 @@ public abstract class DatasetDownloadPageTests(PortalFactory factory)
         var developer = await PageKit.ClientForAsync(factory, "developer");
         var restricted = await developer.GetStringAsync("/datasets/zuidi-shenghuo-baozhang");
         Assert.Contains("需向提供机构", restricted);
+        Assert.Contains("不提供公开预览", restricted);   // its rows hold personal data
+        Assert.DoesNotContain("preview-table", restricted);
         Assert.DoesNotContain("/download\"", restricted);
         var id = await FirstResourceAsync("zuidi-shenghuo-baozhang");
         var res = await developer.GetAsync($"/datasets/zuidi-shenghuo-baozhang/download?resource={id}&agree=true");
