@@ -33,7 +33,7 @@ public static class Runner
         if (provider == "postgres")
         {
             var b = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("OPENDATA_TEST_PG")
-                ?? throw new InvalidOperationException("set OPENDATA_TEST_PG")) { Database = "odp_bench_" + Guid.NewGuid().ToString("N")[..8] };
+                ?? throw new InvalidOperationException("set OPENDATA_TEST_PG")) { Database = Environment.GetEnvironmentVariable("ODP_BENCH_PGDB") ?? "odp_bench_" + Guid.NewGuid().ToString("N")[..8] };
             connection = b.ConnectionString;
         }
         else connection = $"Data Source={Path.Combine(dataDir, "opendata.db")}";

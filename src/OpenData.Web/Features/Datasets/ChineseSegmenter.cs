@@ -49,6 +49,7 @@ public sealed class ChineseSegmenter : IDisposable
     {
         var terms = new List<SearchTerm>();
         if (string.IsNullOrWhiteSpace(q)) return terms;
+        if (q.Length > 100) q = q[..100]; // a search box, not a document
         foreach (var part in q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
             var words = Words(part);

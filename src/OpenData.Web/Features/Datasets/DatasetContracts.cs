@@ -26,7 +26,8 @@ public sealed record DatasetCardDto(
     string Organization, string OrganizationName, int Domain, string DomainName,
     IReadOnlyList<string> Tags, string OpenCondition, string OpenConditionLabel, IReadOnlyList<string> Formats,
     long RowCount, long Capacity, long ViewCount, long DownloadCount, double RatingAverage, int RatingCount,
-    DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, string? County, string? CountyName, bool IsSample);
+    DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, string? County, string? CountyName, bool IsSample,
+    TimelinessDto Timeliness);
 
 public sealed record FacetValueDto(string Value, string Label, int Count);
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
 
 namespace OpenData.Web.Features.Datasets;
 
 /// <summary>Reads of the catalog. Unpublished datasets are visible only to their department's providers and admins.</summary>
-public sealed partial class DatasetQueries(PortalDbContext db, DatasetSearch search, TimeProvider clock)
+public sealed partial class DatasetQueries(PortalDbContext db, DatasetSearch search, TimeProvider clock, IMemoryCache cache)
 {
     public const int MaxPageSize = 100;
 
@@ -22,29 +23,51 @@ public sealed partial class DatasetQueries(PortalDbContext db, DatasetSearch sea
         var filter = FacetFilter.From(r, departments.ToDictionary(d => d.Code, d => d.Id));
         // One grouped scan of the keyword's matches by all facet attributes feeds every facet and the total:
         // far cheaper than one grouped query per facet (docs/performance.md).
-        var rows = await published
-            .GroupBy(d => new { d.DepartmentId, d.DomainId, d.OpenCondition, d.CountyCode, d.Formats })
-            .Select(g => new FacetRow(g.Key.DepartmentId, g.Key.DomainId, g.Key.OpenCondition, g.Key.CountyCode, g.Key.Formats, g.Count()))
-            .ToListAsync(ct);
+        var rows = hits is null ? await AllFacetRowsAsync(published, ct) : await FacetRowsAsync(published, ct);
         var total = rows.Where(x => filter.Matches(x, null)).Sum(x => x.Count);
 
-        var filtered = published;
-        if (filter.DepartmentId is { } dept) filtered = filtered.Where(d => d.DepartmentId == dept);
-        if (r.Domain is { } dom) filtered = filtered.Where(d => d.DomainId == dom);
-        if (filter.Format is { } fmt) { var key = "," + fmt + ","; filtered = filtered.Where(d => ("," + d.Formats + ",").Contains(key)); }
-        if (filter.Open is { } oc) filtered = filtered.Where(d => d.OpenCondition == oc);
-        if (filter.County is { } county) filtered = filtered.Where(d => d.CountyCode == county);
+        IQueryable<Dataset> Filtered(IQueryable<Dataset> q)
+        {
+            if (filter.DepartmentId is { } dept) q = q.Where(d => d.DepartmentId == dept);
+            if (r.Domain is { } dom) q = q.Where(d => d.DomainId == dom);
+            if (filter.Format is { } fmt) { var key = "," + fmt + ","; q = q.Where(d => ("," + d.Formats + ",").Contains(key)); }
+            if (filter.Open is { } oc) q = q.Where(d => d.OpenCondition == oc);
+            if (filter.County is { } county) q = q.Where(d => d.CountyCode == county);
+            return q;
+        }
         var sort = NormalizeSort(r.Sort, hits is not null);
         List<int> ids;
         if (total == 0) ids = [];
         else if (sort == "relevance" && hits is not null)
-            ids = await (from d in filtered join h in hits on d.Id equals h.DatasetId
+            // The join alone restricts to the matches; no second IN over the same MATCH.
+            ids = await (from d in Filtered(db.Datasets.AsNoTracking().Where(d => d.IsPublished)) join h in hits on d.Id equals h.DatasetId
                          orderby h.Rank descending, d.Id descending select d.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         else
-            ids = await Sorted(filtered, sort).Select(d => d.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+            ids = await Sorted(Filtered(published), sort).Select(d => d.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var cards = await CardsAsync(ids, ct);
         var facets = await FacetsAsync(rows, filter, departments.ToDictionary(d => d.Id), ct);
         return new DatasetSearchResult(cards, total, page, size, facets);
+    }
+
+    private static Task<List<FacetRow>> FacetRowsAsync(IQueryable<Dataset> q, CancellationToken ct) => q
+        .GroupBy(d => new { d.DepartmentId, d.DomainId, d.OpenCondition, d.CountyCode, d.Formats })
+        .Select(g => new FacetRow(g.Key.DepartmentId, g.Key.DomainId, g.Key.OpenCondition, g.Key.CountyCode, g.Key.Formats, g.Count()))
+        .ToListAsync(ct);
+
+    /// <summary>
+    /// Facet rows of the whole published catalog, cached per node under a stamp that changes with every publish,
+    /// unpublish and edit (count, id sum, last update), so counts stay live without regrouping on each visit.
+    /// </summary>
+    private async Task<List<FacetRow>> AllFacetRowsAsync(IQueryable<Dataset> published, CancellationToken ct)
+    {
+        var stamp = await published.GroupBy(d => 1)
+            .Select(g => new { Count = g.Count(), Ids = g.Sum(d => (long)d.Id), Last = g.Max(d => d.UpdatedAt) }).SingleOrDefaultAsync(ct);
+        if (stamp is null) return [];
+        var key = $"datasets:facets:{stamp.Count}:{stamp.Ids}:{stamp.Last.UtcTicks}";
+        if (cache.TryGetValue(key, out List<FacetRow>? rows) && rows is not null) return rows;
+        rows = await FacetRowsAsync(published, ct);
+        cache.Set(key, rows, TimeSpan.FromMinutes(10));
+        return rows;
     }
 
     public static string NormalizeSort(string? sort, bool hasKeyword) =>
@@ -67,14 +90,15 @@ public sealed partial class DatasetQueries(PortalDbContext db, DatasetSearch sea
             d.Id, d.Slug, d.Title, d.Summary, Org = d.Department!.Code, OrgName = d.Department.Name, d.DomainId,
             DomainName = d.Domain!.Name, d.Tags, d.OpenCondition, d.Formats, d.RowCount, d.Capacity, d.ViewCount,
             d.DownloadCount, d.RatingAverage, d.RatingCount, d.UpdatedAt, d.PublishedAt, d.CountyCode,
-            CountyName = d.County != null ? d.County.Name : null, d.IsSample,
+            CountyName = d.County != null ? d.County.Name : null, d.IsSample, d.UpdateFrequency, d.DataUpdatedAt,
         }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
         var byId = rows.ToDictionary(x => x.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(d => new DatasetCardDto(
             d.Id, d.Slug, d.Title, Excerpt(d.Summary, 160), d.Org, d.OrgName, d.DomainId, d.DomainName, SplitList(d.Tags),
             DatasetLabels.Code(d.OpenCondition), DatasetLabels.Label(d.OpenCondition), SplitList(d.Formats), d.RowCount,
             d.Capacity, d.ViewCount, d.DownloadCount, Math.Round(d.RatingAverage, 1), d.RatingCount, d.UpdatedAt,
-            d.PublishedAt, d.CountyCode, d.CountyName, d.IsSample)).ToList();
+            d.PublishedAt, d.CountyCode, d.CountyName, d.IsSample, Timeliness.Evaluate(d.UpdateFrequency, d.DataUpdatedAt, now))).ToList();
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValueDto>>> FacetsAsync(

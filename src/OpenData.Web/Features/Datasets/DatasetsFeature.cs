@@ -25,6 +25,7 @@ public static class DatasetsFeature
         var services = builder.Services;
         services.AddOptions<DatasetsOptions>().Bind(builder.Configuration.GetSection(DatasetsOptions.Section))
             .Validate(o => o.MaxUploadMegabytes is > 0 and <= 10240, "Datasets:MaxUploadMegabytes must be 1–10240").ValidateOnStart();
+        services.AddMemoryCache();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<ChineseSegmenter>();
         services.AddScoped<DatasetSearch>();

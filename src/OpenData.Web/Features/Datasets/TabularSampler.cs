@@ -36,28 +36,36 @@ public static class TabularSampler
 
     private static async Task<TabularSample> ReadCsvAsync(Stream stream, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        string text;
-        try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
+        // Decide the encoding from the first 64 KB, then stream the file: large uploads are never held in memory.
+        var head = new byte[64 * 1024];
+        var n = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        stream.Position = 0;
+        Encoding encoding = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try { encoding.GetDecoder().GetCharCount(head, 0, n, flush: false); }
         catch (DecoderFallbackException)
         {
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            text = Encoding.GetEncoding("GB18030").GetString(bytes);
+            encoding = Encoding.GetEncoding("GB18030");
         }
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        var records = Csv.Parse(text).Where(r => r.Count > 1 || (r.Count == 1 && r[0].Length > 0)).GetEnumerator();
-        if (!records.MoveNext()) throw new InvalidDataException("文件为空：没有表头行");
-        var columns = records.Current.Select(c => c.Trim()).ToList();
-        var rows = new List<IReadOnlyList<string>>();
-        long count = 0;
-        while (records.MoveNext())
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var records = Csv.Parse(reader).Where(r => r.Count > 1 || (r.Count == 1 && r[0].Length > 0)).GetEnumerator();
+        try
         {
-            count++;
-            if (rows.Count < SampleRows) rows.Add(records.Current);
+            if (!records.MoveNext()) throw new InvalidDataException("文件为空：没有表头行");
+            var columns = records.Current.Select(c => c.Trim().TrimStart('\uFEFF')).ToList();
+            var rows = new List<IReadOnlyList<string>>();
+            long count = 0;
+            while (records.MoveNext())
+            {
+                count++;
+                if (rows.Count < SampleRows) rows.Add(records.Current);
+            }
+            return new TabularSample(columns, rows, count);
         }
-        return new TabularSample(columns, rows, count);
+        catch (DecoderFallbackException)
+        {
+            throw new InvalidDataException("文件编码无法识别：请使用 UTF-8 或 GB18030（GBK）编码的 CSV");
+        }
     }
 
     private static async Task<TabularSample?> ReadJsonAsync(Stream stream, CancellationToken ct)
@@ -91,17 +99,20 @@ public static class TabularSampler
 /// <summary>RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.</summary>
 public static class Csv
 {
-    public static IEnumerable<List<string>> Parse(string text)
+    public static IEnumerable<List<string>> Parse(string text) => Parse(new StringReader(text));
+
+    public static IEnumerable<List<string>> Parse(TextReader reader)
     {
         var record = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        int next;
+        while ((next = reader.Read()) >= 0)
         {
-            var c = text[i];
+            var c = (char)next;
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                if (c == '"' && reader.Peek() == '"') { field.Append('"'); reader.Read(); }
                 else if (c == '"') quoted = false;
                 else field.Append(c);
             }
@@ -109,7 +120,7 @@ public static class Csv
             else if (c == ',') { record.Add(field.ToString()); field.Clear(); }
             else if (c is '\n' or '\r')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (c == '\r' && reader.Peek() == '\n') reader.Read();
                 record.Add(field.ToString()); field.Clear();
                 yield return record;
                 record = [];

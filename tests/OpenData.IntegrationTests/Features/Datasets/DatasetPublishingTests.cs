@@ -36,8 +36,10 @@ public abstract class DatasetPublishingTests(PortalFactory factory)
 
         var second = await provider.UploadAsync(created.Slug, "水源地-11月.csv", Csv + "碧湖水厂,莲都区,119.80,28.33,0.2\n", "水源地水质");
         Assert.Equal(2, (await second.ReadAsync<JobDto>()).VersionNumber);
+        var facetsBefore = await SthjjCountAsync(anonymous);
         var publish = await provider.PostAsync($"/api/v1/manage/datasets/{created.Slug}/publish", null);
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        Assert.Equal((facetsBefore.Total + 1, facetsBefore.Org + 1), await SthjjCountAsync(anonymous)); // live counts
 
         var detail = await anonymous.GetFromJsonAsync<DatasetDetailDto>($"/api/v1/datasets/{created.Slug}", Json);
         var resource = Assert.Single(detail!.Resources);
@@ -63,6 +65,7 @@ public abstract class DatasetPublishingTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"/api/v1/manage/datasets/{created.Slug}/unpublish", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/datasets/{created.Slug}")).StatusCode);
         Assert.DoesNotContain((await anonymous.SearchAsync("q=" + Q("饮用水源地"))).Items, i => i.Slug == created.Slug);
+        Assert.Equal(facetsBefore, await SthjjCountAsync(anonymous));
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == DatasetAuditActions.Published && a.Target == "dataset:" + created.Slug));
@@ -145,6 +148,12 @@ public abstract class DatasetPublishingTests(PortalFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.False(await db.Resources.AnyAsync(r => r.Dataset!.Slug == created.Slug));
+    }
+
+    private static async Task<(int Total, int Org)> SthjjCountAsync(HttpClient client)
+    {
+        var r = await client.SearchAsync("pageSize=1");
+        return (r.Total, r.Facets["org"].Single(f => f.Value == "sthjj").Count);
     }
 
     private async Task<int> CountAsync()

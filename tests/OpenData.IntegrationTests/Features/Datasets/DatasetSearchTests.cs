@@ -110,6 +110,8 @@ public abstract class DatasetSearchTests(PortalFactory factory)
         var late = await _client.GetFromJsonAsync<OpenData.Web.Features.Datasets.DatasetDetailDto>("/api/v1/datasets/shuiwei-shishi", Json);
         Assert.Equal("overdue", late!.Timeliness.Status);
         Assert.Equal("逾期", late.Timeliness.Label);
+        var cards = await _client.SearchAsync("q=" + Q("水位"));
+        Assert.Equal("overdue", cards.Items.Single(i => i.Slug == "shuiwei-shishi").Timeliness.Status);
         Assert.True(daily.IsSample);
         Assert.Equal(3, daily.Resources[0].Versions.Count);
         Assert.NotNull(daily.Sample);
