@@ -2,6 +2,7 @@ using OpenData.Web.Components;
 using OpenData.Web.Features.Accounts;
 using OpenData.Web.Features.Datasets;
 using OpenData.Web.Features.Datasets.Pages;
+using OpenData.Web.Features.Datastore;
 using OpenData.Web.Features.Home;
 using OpenData.Web.Infrastructure;
 using OpenData.Web.Infrastructure.Cli;
@@ -15,6 +16,7 @@ builder.Services.AddPortalData(builder.Configuration, builder.Environment.Conten
 builder.AddAccounts();
 builder.AddDatasets();
 builder.Services.AddDatasetPages();
+builder.AddDatastore();
 builder.Services.AddHomeFeature();
 builder.Services.AddRazorComponents();
 

@@ -1,0 +1,30 @@
+namespace OpenData.Web.Features.Datastore;
+
+/// <summary>The "Datastore" configuration section: ingestion limits (see docs/configuration.md).</summary>
+public sealed class DatastoreOptions
+{
+    public const string Section = "Datastore";
+
+    /// <summary>Largest accepted upload.</summary>
+    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+    public int MaxColumns { get; set; } = 500;
+    /// <summary>Longest cell, in characters.</summary>
+    public int MaxCellLength { get; set; } = 32_768;
+    /// <summary>Sum of the uncompressed sizes of an XLSX package: a zip bomb is refused before it is inflated.</summary>
+    public long XlsxMaxUncompressedBytes { get; set; } = 1024L * 1024 * 1024;
+    /// <summary>Uncompressed/compressed ratio above which an XLSX part is refused (real sheets stay well below).</summary>
+    public int XlsxMaxCompressionRatio { get; set; } = 200;
+    public long XlsxMaxCells { get; set; } = 20_000_000;
+    /// <summary>Rows read from the top of a sheet to find the header below title rows.</summary>
+    public int HeaderScanRows { get; set; } = 30;
+    /// <summary>Columns indexed after the load (filters on the rest still work, just slower).</summary>
+    public int MaxIndexedColumns { get; set; } = 32;
+}
+
+/// <summary>Per-run choices: the provider's type overrides (field name → type) from the field dictionary.</summary>
+public sealed class IngestionOptions
+{
+    public IReadOnlyDictionary<string, FieldType> TypeOverrides { get; init; } = new Dictionary<string, FieldType>();
+    /// <summary>Null means the configured <see cref="DatastoreOptions"/>.</summary>
+    public DatastoreOptions? Limits { get; init; }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Xml;
+using Microsoft.Extensions.Options;
+using OpenData.Web.Features.Datastore.Reading;
+using OpenData.Web.Features.Datastore.Storage;
+using OpenData.Web.Features.Datastore.Typing;
+
+namespace OpenData.Web.Features.Datastore;
+
+/// <summary>
+/// Turns an uploaded tabular file into a new datastore table. The file is read twice (infer every
+/// row's type, then convert and load), so a non-seekable upload is first spooled to a temp file.
+/// The caller stores the returned table name as the resource version's table only on success;
+/// on failure no table exists. Reload with other types = run again with <see cref="IngestionOptions.TypeOverrides"/>.
+/// </summary>
+public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOptions> defaults, ILogger<IngestionRunner> log)
+{
+    public async Task<IngestionResult> RunAsync(Stream file, string fileName, IngestionOptions options,
+        IProgress<IngestionProgress>? progress, CancellationToken ct)
+    {
+        var limits = options.Limits ?? defaults.Value;
+        string? table = null;
+        FileStream? spool = null;
+        var loading = false;
+        try
+        {
+            var input = await SeekableAsync(file, limits, ct);
+            if (input != file) spool = (FileStream)input;
+            var reader = TableReaders.For(fileName, input, limits);
+
+            progress?.Report(new IngestionProgress("识别", 0));
+            var first = Shape(reader, input, limits, ct);
+            var inference = new TypeInference(first.Names.Length);
+            long rows = 0;
+            foreach (var row in first.Rows()) { inference.Observe(row.Cells); rows++; }
+            if (rows == 0)
+                throw new DatastoreInputException("NoDataRows", first.HeaderRow is { } h
+                    ? $"文件只有表头（第 {h} 行），没有数据行。请在表头下方填入数据后重新上传。"
+                    : "文件中没有数据行。请确认上传的是正确的文件。", first.HeaderRow);
+
+            var warnings = new List<string>(reader.Notes.Concat(first.Notes));
+            var columns = Columns(first.Names, inference.Result(), options, warnings);
+
+            progress?.Report(new IngestionProgress("写入", 0));
+            loading = true;
+            input.Position = 0;
+            var second = Shape(reader, input, limits, ct);
+            var typed = second.Rows().Select(r =>
+            {
+                var values = new object?[columns.Count];
+                for (var i = 0; i < values.Length; i++) values[i] = ValueConverter.Convert(r.Cells[i], columns[i], r.Number);
+                return values;
+            });
+            table = DatastoreTables.NewName();
+            var loadProgress = progress is null ? null : new Progress<long>(n => progress.Report(new IngestionProgress("写入", n)));
+            var count = await datastore.LoadAsync(table, columns, typed, loadProgress, ct);
+            return new IngestionResult(true, table, columns, count, warnings, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await DropQuietly(table);
+            return IngestionResult.Failed(Describe(e, fileName, loading));
+        }
+        catch (OperationCanceledException)
+        {
+            await DropQuietly(table);
+            throw;
+        }
+        finally
+        {
+            if (spool is not null) await spool.DisposeAsync(); // DeleteOnClose removes the spool file
+        }
+    }
+
+    private static ShapedTable Shape(ITableReader reader, Stream input, DatastoreOptions limits, CancellationToken ct)
+    {
+        var shaped = new TableShaper(limits).Shape(reader.ReadRows(input, ct));
+        shaped.ReportShortRows = reader is CsvTableReader;
+        return shaped;
+    }
+
+    private static List<DatastoreColumn> Columns(string[] names, FieldType[] inferred, IngestionOptions options, List<string> warnings)
+    {
+        var columns = names.Select((n, i) => new DatastoreColumn(n, options.TypeOverrides.GetValueOrDefault(n, inferred[i]), DatastoreTables.ColumnName(i))).ToList();
+        foreach (var unknown in options.TypeOverrides.Keys.Except(names))
+            warnings.Add($"字段字典中的“{unknown}”在文件里不存在，其类型设置被忽略。");
+        return columns;
+    }
+
+    private static async Task<Stream> SeekableAsync(Stream file, DatastoreOptions limits, CancellationToken ct)
+    {
+        if (file.CanSeek)
+        {
+            if (file.Length > limits.MaxUploadBytes) throw TooLarge(limits);
+            file.Position = 0;
+            return file;
+        }
+        var path = Path.Combine(Path.GetTempPath(), "odp-ingest-" + Guid.NewGuid().ToString("N"));
+        var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var buffer = new byte[1 << 16];
+        int n;
+        while ((n = await file.ReadAsync(buffer, ct)) > 0)
+        {
+            if (spool.Length + n > limits.MaxUploadBytes) { await spool.DisposeAsync(); throw TooLarge(limits); }
+            await spool.WriteAsync(buffer.AsMemory(0, n), ct);
+        }
+        spool.Position = 0;
+        return spool;
+    }
+
+    private static DatastoreInputException TooLarge(DatastoreOptions limits) =>
+        new("FileTooLarge", $"文件超过了 {limits.MaxUploadBytes / (1024 * 1024)} MB 的上传上限。请压缩掉无用的列或拆分为多个文件后上传，或联系管理员调整上限。");
+
+    /// <summary>
+    /// Anything a parser throws while the file is first read means a broken file, not a broken platform
+    /// (ExcelDataReader in particular throws many exception types on damaged workbooks).
+    /// </summary>
+    private IngestionError Describe(Exception e, string fileName, bool loading) => e switch
+    {
+        DatastoreInputException d => d.ToError(),
+        _ when !loading || e is InvalidDataException or XmlException or JsonException or ExcelDataReader.Exceptions.ExcelReaderException =>
+            new IngestionError("CorruptFile", $"无法读取文件“{fileName}”：文件已损坏，或内容与扩展名不符（{e.Message}）。请用 Excel 或 WPS 打开确认后重新保存并上传。"),
+        _ => Unexpected(e, fileName),
+    };
+
+    private IngestionError Unexpected(Exception e, string fileName)
+    {
+        log.LogError(e, "Ingestion of {File} failed unexpectedly", fileName);
+        return new IngestionError("InternalError", "处理文件时发生内部错误，数据没有被发布，之前的版本继续提供服务。请稍后重试；如果反复出现，请联系平台管理员。");
+    }
+
+    private async Task DropQuietly(string? table)
+    {
+        if (table is null) return;
+        try { await datastore.DropTableAsync(table, CancellationToken.None); }
+        catch (Exception e) { log.LogWarning(e, "Could not drop datastore table {Table} after a failed load", table); }
+    }
+}

@@ -1,0 +1,84 @@
+using OpenData.Web.Features.Datastore.Storage;
+
+namespace OpenData.Web.Features.Datastore.Querying;
+
+/// <summary>Column profiles for the field dictionary and the group-by aggregation of the analysis tool.</summary>
+public sealed class DatastoreAnalysis(IDatastore store)
+{
+    private SqlDialect Dialect => store.Dialect;
+
+    public async Task<IReadOnlyList<ColumnProfile>> ProfileAsync(string table, IReadOnlyList<DatastoreColumn> columns, CancellationToken ct)
+    {
+        var name = Dialect.Qualify(table);
+        await using var conn = await store.OpenAsync(ct);
+        var profiles = new List<ColumnProfile>();
+        foreach (var col in columns)
+        {
+            var c = DatastoreTables.CheckColumn(col.Column);
+            // PostgreSQL has no MIN/MAX over boolean; a yes/no column's range says nothing anyway.
+            var range = col.Type == FieldType.Boolean ? "NULL, NULL" : $"MIN({c}), MAX({c})";
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"SELECT COUNT(*), COUNT(*) - COUNT({c}), COUNT(DISTINCT {c}), {range} FROM {name}";
+            long rows, empty, distinct;
+            object? min, max;
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                await r.ReadAsync(ct);
+                (rows, empty, distinct) = (Convert.ToInt64(r.GetValue(0)), Convert.ToInt64(r.GetValue(1)), Convert.ToInt64(r.GetValue(2)));
+                (min, max) = (Dialect.FromDb(r.GetValue(3), col.Type), Dialect.FromDb(r.GetValue(4), col.Type));
+            }
+            await using var ex = conn.CreateCommand();
+            ex.CommandText = $"SELECT {c} FROM {name} WHERE {c} IS NOT NULL GROUP BY {c} ORDER BY COUNT(*) DESC, {c} LIMIT 5";
+            var examples = new List<object?>();
+            await using (var r = await ex.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) examples.Add(Dialect.FromDb(r.GetValue(0), col.Type));
+            profiles.Add(new ColumnProfile(col.Name, col.Type, rows, empty, distinct, min, max, examples));
+        }
+        return profiles;
+    }
+
+    public async Task<IReadOnlyList<AggregateRow>> AggregateAsync(string table, IReadOnlyList<DatastoreColumn> columns, AggregateQuery query, CancellationToken ct)
+    {
+        if (query.Top is < 1 or > AggregateQuery.MaxTop) throw new DatastoreQueryException($"top 必须在 1 到 {AggregateQuery.MaxTop} 之间。");
+        await using var conn = await store.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        var sql = new SqlBuilder(Dialect, columns, cmd);
+        var group = sql.Column(query.GroupBy);
+        var isDate = group.Type is FieldType.Date or FieldType.DateTime;
+        if (query.Bucket != DateBucket.None && !isDate)
+            throw new DatastoreQueryException($"只有日期字段可以按年、月、日分组，“{group.Name}”是{FieldTypeNames.Chinese(group.Type)}字段。");
+        var key = Dialect.Bucket(group.Column, query.Bucket);
+        var measured = query.MeasureField is null ? null : sql.Column(query.MeasureField);
+        var value = Measure(query.Measure, measured);
+        var where = sql.Where(query.Filters);
+        var top = sql.Parameter((long)query.Top);
+        var order = isDate ? "k" : "v DESC, k";
+        cmd.CommandText = $"SELECT {key} AS k, {value} AS v FROM {Dialect.Qualify(table)}{where} GROUP BY {key} ORDER BY {order} LIMIT {top}";
+        var keyType = query.Bucket == DateBucket.None ? group.Type : FieldType.Text;
+        var valueType = query.Measure == Querying.Measure.Count ? FieldType.Integer
+            : query.Measure == Querying.Measure.Avg ? FieldType.Decimal : measured!.Type;
+        var result = new List<AggregateRow>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            result.Add(new AggregateRow(Dialect.FromDb(r.GetValue(0), keyType), Dialect.FromDb(r.GetValue(1), valueType)));
+        return result;
+    }
+
+    private static string Measure(Measure measure, DatastoreColumn? col)
+    {
+        if (measure == Querying.Measure.Count) return col is null ? "COUNT(*)" : $"COUNT({col.Column})";
+        if (col is null) throw new DatastoreQueryException("求和、平均、最大和最小需要指定一个度量字段（column）。");
+        var numeric = col.Type is FieldType.Integer or FieldType.Decimal;
+        if (!numeric && measure is Querying.Measure.Sum or Querying.Measure.Avg)
+            throw new DatastoreQueryException($"“{col.Name}”是{FieldTypeNames.Chinese(col.Type)}字段，不能求和或求平均，请选择整数或小数字段。");
+        if (col.Type is FieldType.Text or FieldType.Boolean)
+            throw new DatastoreQueryException($"“{col.Name}”是{FieldTypeNames.Chinese(col.Type)}字段，不能求最大或最小值。");
+        return measure switch
+        {
+            Querying.Measure.Sum => $"SUM({col.Column})",
+            Querying.Measure.Avg => $"AVG({col.Column})",
+            Querying.Measure.Min => $"MIN({col.Column})",
+            _ => $"MAX({col.Column})",
+        };
+    }
+}

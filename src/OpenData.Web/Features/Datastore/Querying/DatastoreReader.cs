@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using OpenData.Web.Features.Datastore.Storage;
+
+namespace OpenData.Web.Features.Datastore.Querying;
+
+/// <summary>
+/// Reads a datastore table through its column map: pages, counts, streams for export. Callers pass the
+/// table and columns the catalog stored for the resource version being served.
+/// </summary>
+public sealed class DatastoreReader(IDatastore store)
+{
+    private SqlDialect Dialect => store.Dialect;
+
+    public async Task<RowPage> QueryAsync(string table, IReadOnlyList<DatastoreColumn> columns, RowQuery query, CancellationToken ct)
+    {
+        if (query.Page < 1) throw new DatastoreQueryException("page 必须大于等于 1。");
+        if (query.PageSize is < 1 or > RowQuery.MaxPageSize) throw new DatastoreQueryException($"pageSize 必须在 1 到 {RowQuery.MaxPageSize} 之间。");
+        await using var conn = await store.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        var sql = new SqlBuilder(Dialect, columns, cmd);
+        var where = sql.Where(query.Filters);
+        var order = sql.OrderBy(query.Sort);
+        var limit = sql.Parameter((long)query.PageSize);
+        var offset = sql.Parameter((long)(query.Page - 1) * query.PageSize);
+        cmd.CommandText = $"SELECT {ColumnList(columns)} FROM {Dialect.Qualify(table)}{where}{order} LIMIT {limit} OFFSET {offset}";
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                var row = new Dictionary<string, object?>(columns.Count);
+                for (var i = 0; i < columns.Count; i++) row[columns[i].Name] = Dialect.FromDb(r.GetValue(i), columns[i].Type);
+                rows.Add(row);
+            }
+        long? total = query.IncludeTotal ? await CountAsync(table, columns, query.Filters, ct) : null;
+        return new RowPage(rows, query.Page, query.PageSize, total);
+    }
+
+    public async Task<long> CountAsync(string table, IReadOnlyList<DatastoreColumn> columns, IReadOnlyList<FieldFilter> filters, CancellationToken ct)
+    {
+        await using var conn = await store.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        var where = new SqlBuilder(Dialect, columns, cmd).Where(filters);
+        cmd.CommandText = $"SELECT COUNT(*) FROM {Dialect.Qualify(table)}{where}";
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+    }
+
+    /// <summary>Every matching row, typed as the API shows it, read as a stream for exports at constant memory.</summary>
+    public async IAsyncEnumerable<object?[]> StreamAsync(string table, IReadOnlyList<DatastoreColumn> columns,
+        IReadOnlyList<FieldFilter> filters, IReadOnlyList<FieldSort> sort, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var conn = await store.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        var sql = new SqlBuilder(Dialect, columns, cmd);
+        cmd.CommandText = $"SELECT {ColumnList(columns)} FROM {Dialect.Qualify(table)}{sql.Where(filters)}{sql.OrderBy(sort)}";
+        await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        while (await r.ReadAsync(ct))
+        {
+            var values = new object?[columns.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = Dialect.FromDb(r.GetValue(i), columns[i].Type);
+            yield return values;
+        }
+    }
+
+    internal static string ColumnList(IReadOnlyList<DatastoreColumn> columns) =>
+        string.Join(", ", columns.Select(c => DatastoreTables.CheckColumn(c.Column)));
+}

@@ -1,0 +1,99 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace OpenData.Web.Features.Datastore.Storage;
+
+/// <summary>
+/// Datastore tables in the catalog's PostgreSQL database, schema "datastore" (ADR 0010), loaded with
+/// binary COPY. Table, COPY, primary key and indexes share one transaction, so nothing is visible
+/// until the whole version is there.
+/// </summary>
+public sealed class PostgresDatastore(string connectionString) : IDatastore
+{
+    public SqlDialect Dialect { get; } = new PostgresDialect();
+    public int MaxIndexedColumns { get; init; } = 32;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync(ct);
+        return conn;
+    }
+
+    public async Task<long> LoadAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<object?[]> rows,
+        IProgress<long>? progress, CancellationToken ct)
+    {
+        var name = Dialect.Qualify(table);
+        await using var conn = (NpgsqlConnection)await OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var cols = string.Join(", ", columns.Select(c => $"{DatastoreTables.CheckColumn(c.Column)} {Dialect.SqlType(c.Type)}"));
+        await Exec(conn, $"CREATE SCHEMA IF NOT EXISTS {PostgresDialect.Schema}", ct);
+        await Exec(conn, $"CREATE TABLE {name} (_id bigint NOT NULL, {cols})", ct);
+
+        var types = columns.Select(c => DbType(c.Type)).ToArray();
+        var stats = new LoadStats(columns.Count);
+        long count = 0;
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            $"COPY {name} (_id, {string.Join(", ", columns.Select(c => c.Column))}) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            // Synchronous writes: an await per value costs more than the COPY itself; this runs on a job thread.
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                stats.Observe(row);
+                copy.StartRow();
+                copy.Write(++count, NpgsqlDbType.Bigint);
+                for (var i = 0; i < types.Length; i++)
+                {
+                    if (row[i] is { } v) copy.Write(v, types[i]);
+                    else copy.WriteNull();
+                }
+                if (count % 10_000 == 0) progress?.Report(count);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await Exec(conn, $"ALTER TABLE {name} ADD PRIMARY KEY (_id)", ct);
+        foreach (var i in stats.IndexedColumns(MaxIndexedColumns))
+            await Exec(conn, $"CREATE INDEX \"ix_{table}_{columns[i].Column}\" ON {name} ({columns[i].Column})", ct);
+        await Exec(conn, $"ANALYZE {name}", ct);
+        await tx.CommitAsync(ct);
+        progress?.Report(count);
+        return count;
+    }
+
+    private static NpgsqlDbType DbType(FieldType type) => type switch
+    {
+        FieldType.Integer => NpgsqlDbType.Bigint,
+        FieldType.Decimal => NpgsqlDbType.Numeric,
+        FieldType.Date => NpgsqlDbType.Date,
+        FieldType.DateTime => NpgsqlDbType.Timestamp,
+        FieldType.Boolean => NpgsqlDbType.Boolean,
+        _ => NpgsqlDbType.Text,
+    };
+
+    public async Task DropTableAsync(string table, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await Exec(conn, $"DROP TABLE IF EXISTS {Dialect.Qualify(table)}", ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT tablename FROM pg_tables WHERE schemaname = @s AND tablename LIKE 'ds!_%' ESCAPE '!' ORDER BY tablename";
+        var p = cmd.CreateParameter(); p.ParameterName = "s"; p.Value = PostgresDialect.Schema; cmd.Parameters.Add(p);
+        var names = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) names.Add(r.GetString(0));
+        return names;
+    }
+
+    private static async Task Exec(DbConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace OpenData.Web.Features.Datastore.Storage;
+
+/// <summary>
+/// Datastore tables in their own SQLite file (DataDir/datastore/datastore.db, ADR 0010) so a long load
+/// never holds the catalog's write lock. WAL lets readers keep serving the previous version meanwhile.
+/// </summary>
+public sealed class SqliteDatastore(string connectionString) : IDatastore
+{
+    public SqlDialect Dialect { get; } = new SqliteDialect();
+    // SQLite has one writer per file: loads queue here instead of timing out on the file lock.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var conn = new SqliteConnection(connectionString);
+        await conn.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000;";
+        await cmd.ExecuteNonQueryAsync(ct);
+        return conn;
+    }
+
+    public async Task<long> LoadAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<object?[]> rows,
+        IProgress<long>? progress, CancellationToken ct)
+    {
+        var name = Dialect.Qualify(table);
+        await _writer.WaitAsync(ct);
+        try
+        {
+            return await LoadLockedAsync(name, table, columns, rows, progress, ct);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private async Task<long> LoadLockedAsync(string name, string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<object?[]> rows,
+        IProgress<long>? progress, CancellationToken ct)
+    {
+        await using var conn = (SqliteConnection)await OpenAsync(ct);
+        await using var tx = conn.BeginTransaction();
+        var cols = string.Join(", ", columns.Select(c => $"{DatastoreTables.CheckColumn(c.Column)} {Dialect.SqlType(c.Type)}"));
+        await Exec(conn, tx, $"CREATE TABLE {name} (_id INTEGER PRIMARY KEY, {cols})", ct);
+
+        await using var insert = conn.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = $"INSERT INTO {name} (_id, {string.Join(", ", columns.Select(c => c.Column))}) VALUES (@id, {string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var id = insert.Parameters.Add("@id", SqliteType.Integer);
+        var ps = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("@p" + i, null))).ToArray();
+        insert.Prepare();
+        var stats = new LoadStats(columns.Count);
+        long count = 0;
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            stats.Observe(row);
+            id.Value = ++count;
+            for (var i = 0; i < ps.Length; i++) ps[i].Value = row[i] is { } v ? Dialect.ToDb(v) : DBNull.Value;
+            insert.ExecuteNonQuery(); // synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O
+            if (count % 10_000 == 0) progress?.Report(count);
+        }
+        foreach (var i in stats.IndexedColumns(MaxIndexedColumns))
+            await Exec(conn, tx, $"CREATE INDEX \"ix_{table}_{columns[i].Column}\" ON {name} ({columns[i].Column})", ct);
+        ct.ThrowIfCancellationRequested();
+        await tx.CommitAsync(ct);
+        progress?.Report(count);
+        return count;
+    }
+
+    public int MaxIndexedColumns { get; init; } = 32;
+
+    public async Task DropTableAsync(string table, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await Exec(conn, null, $"DROP TABLE IF EXISTS {Dialect.Qualify(table)}", ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds!_%' ESCAPE '!' ORDER BY name";
+        var names = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) names.Add(r.GetString(0));
+        return names;
+    }
+
+    private static async Task Exec(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}
