@@ -41,6 +41,9 @@ public abstract class DatasetPublicPagesTests(PortalFactory factory)
         Assert.Contains("已选条件", html);
         Assert.Contains($"/datasets/{expected.Items[0].Slug}#preview", links);
         Assert.DoesNotContain("收藏", html);
+        var timely = expected.Items.First(i => i.Timeliness.Status != "irregular");
+        var card = html[html.IndexOf($"href=\"/datasets/{timely.Slug}\"", StringComparison.Ordinal)..];
+        Assert.Contains($">{timely.Timeliness.Label}</span>", card[..card.IndexOf("</article>", StringComparison.Ordinal)]);
     }
 
     [Fact]
