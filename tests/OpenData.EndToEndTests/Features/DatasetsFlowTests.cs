@@ -24,6 +24,7 @@ public sealed class DatasetsFlowTests(LiveApp app)
     {
         var provider = await app.NewPageAsync();
         await SignInAsync(provider, "provider", "/manage/datasets");
+        await LiveApp.ScreenshotAsync(provider, "manage-list");
         await provider.GetByRole(AriaRole.Link, new() { Name = "新建数据集" }).ClickAsync();
         await provider.GetByLabel("数据集名称").FillAsync("瓯江流域鱼类资源调查");
         await provider.GetByLabel("简介").FillAsync("瓯江干流及主要支流监测断面的鱼类种数调查结果。");
