@@ -75,12 +75,13 @@ public sealed class IngestionJobRunner(
                 resource.Format = version.Format;
                 resource.RowCount = result.RowCount;
                 resource.FieldCount = result.Columns.Count;
-                resource.UpdatedAt = now;
+                // The data changed when the file was uploaded (timeliness), not when its load finished.
+                resource.UpdatedAt = version.UploadedAt;
                 FieldDictionary.Merge(dataset, result.Columns, sample);
-                dataset.DataUpdatedAt = now;
+                if (dataset.DataUpdatedAt is null || dataset.DataUpdatedAt < version.UploadedAt) dataset.DataUpdatedAt = version.UploadedAt;
             }
             DatasetCommands.Recalculate(dataset);
-            dataset.UpdatedAt = now;
+            if (dataset.UpdatedAt < version.UploadedAt) dataset.UpdatedAt = version.UploadedAt;
             job.State = JobState.Succeeded;
             job.Rows = result.RowCount;
             job.Progress = 100;
