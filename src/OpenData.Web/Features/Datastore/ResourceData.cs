@@ -48,7 +48,13 @@ public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDa
             .OrderBy(v => v.ResourceId).Select(v => new { v.ResourceId, v.Resource!.Name }).ToListAsync(ct))
         .Select(x => (x.ResourceId, x.Name)).ToList();
 
-    public Task<RowPage> RowsAsync(ResourceTable t, RowQuery q, CancellationToken ct) => reader.QueryAsync(t.TableName, t.Columns, q, ct);
+    /// <summary>Without filters the total is the stored row count: no COUNT(*) over a million rows per page view.</summary>
+    public async Task<RowPage> RowsAsync(ResourceTable t, RowQuery q, CancellationToken ct)
+    {
+        if (q.Filters.Count > 0 || !q.IncludeTotal) return await reader.QueryAsync(t.TableName, t.Columns, q, ct);
+        var page = await reader.QueryAsync(t.TableName, t.Columns, q with { IncludeTotal = false }, ct);
+        return page with { Total = t.RowCount };
+    }
 
     public Task<IReadOnlyList<ColumnProfile>> ProfileAsync(ResourceTable t, CancellationToken ct) => analysis.ProfileAsync(t.TableName, t.Columns, ct);
 
