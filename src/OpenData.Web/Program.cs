@@ -1,5 +1,6 @@
 using OpenData.Web.Components;
 using OpenData.Web.Features.Accounts;
+using OpenData.Web.Features.DataApis;
 using OpenData.Web.Features.Datasets;
 using OpenData.Web.Features.Datastore;
 using OpenData.Web.Features.Home;
@@ -15,6 +16,7 @@ builder.Services.AddPortalData(builder.Configuration, builder.Environment.Conten
 builder.AddAccounts();
 builder.AddDatasets();
 builder.AddDatastore();
+builder.AddDataApis();
 builder.Services.AddHomeFeature();
 builder.Services.AddRazorComponents();
 
@@ -29,6 +31,7 @@ app.UsePortalPipeline();
 app.MapHealth();
 app.MapAccounts();
 app.MapDatasets();
+app.MapDataApis();
 app.MapHome();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
