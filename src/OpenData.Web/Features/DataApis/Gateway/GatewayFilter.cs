@@ -56,7 +56,9 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         if (body is null) return GatewayProblems.Bad($"请求体超过 {o.MaxBodyBytes / 1024} KB 的上限。");
         if (!string.Equals(RequestSignature.BodySha256(body), sha, StringComparison.Ordinal)) return GatewayProblems.BadSignature();
 
-        var target = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path + ctx.Request.QueryString;
+        // Kestrel keeps the undecoded request target; hosts that do not (the test server) get path + raw query string.
+        var target = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw && raw[0] == '/'
+            ? raw : ctx.Request.PathBase + ctx.Request.Path.ToUriComponent() + ctx.Request.QueryString.Value;
         var q = target.IndexOf('?');
         var rawPath = q < 0 ? target : target[..q];
         var rawQuery = q < 0 ? "" : target[(q + 1)..];
