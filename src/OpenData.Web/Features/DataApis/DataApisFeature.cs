@@ -23,6 +23,7 @@ public static class DataApisFeature
         services.AddSingleton<AppSecrets>();
         services.AddScoped<AppCommands>();
         services.AddScoped<ApiCatalog>();
+        services.AddScoped<ApiDetails>();
         services.AddScoped<ApplicationCommands>();
         services.AddScoped<INonceStore, DbNonceStore>();
         services.AddScoped<DailyQuota>();
