@@ -74,7 +74,7 @@ public sealed class AppCommands(PortalDbContext db, AppSecrets secrets, AuditLog
     {
         if (!await db.DeveloperApps.AnyAsync(a => a.UserId == userId && a.Id == id, ct)) return null;
         var today = clock.GetUtcNow().ToOffset(ChinaTime.Offset).Date;
-        var from = new DateTimeOffset(today.AddDays(-(days - 1)), ChinaTime.Offset);
+        var from = new DateTimeOffset(today.AddDays(-(days - 1)), ChinaTime.Offset).ToUniversalTime(); // Npgsql writes UTC only
         var rows = await db.ApiCallLogs.AsNoTracking().Where(c => c.AppId == id && c.At >= from)
             .Select(c => new { c.At, c.Status }).ToListAsync(ct);
         var byDay = rows.GroupBy(r => r.At.ToOffset(ChinaTime.Offset).Date).ToDictionary(g => g.Key, g => (g.Count(), g.Count(x => x.Status >= 400)));
