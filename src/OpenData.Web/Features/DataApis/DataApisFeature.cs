@@ -24,6 +24,9 @@ public static class DataApisFeature
         services.AddScoped<AppCommands>();
         services.AddScoped<ApiCatalog>();
         services.AddScoped<ApiDetails>();
+        services.AddScoped<Services.UpstreamAllowList>();
+        services.AddScoped<Services.ServiceApiCommands>();
+        services.AddSingleton<Services.UpstreamForwarder>();
         services.AddScoped<ApplicationCommands>();
         services.AddScoped<INonceStore, DbNonceStore>();
         services.AddScoped<DailyQuota>();
@@ -41,6 +44,7 @@ public static class DataApisFeature
     {
         app.MapDataApiEndpoints();
         app.MapDataApiPlatformEndpoints();
+        Services.ServiceEndpoints.MapServiceApiEndpoints(app);
         return app;
     }
 }
