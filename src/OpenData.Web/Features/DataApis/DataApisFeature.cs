@@ -20,6 +20,7 @@ public static class DataApisFeature
             .Validate(o => o.RatePerSecond > 0 && o.DailyQuota > 0 && o.MaxBodyBytes > 0 && o.MaxClockSkew > TimeSpan.Zero
                 && o.NonceLifetime >= o.MaxClockSkew * 2 && o.UpstreamTimeout > TimeSpan.Zero, "DataApis limits must be positive; NonceLifetime at least twice MaxClockSkew.")
             .ValidateOnStart();
+        services.AddOpenApi("v1");
         services.AddSingleton<AppSecrets>();
         services.AddScoped<AppCommands>();
         services.AddScoped<ApiCatalog>();
@@ -45,6 +46,12 @@ public static class DataApisFeature
         app.MapDataApiEndpoints();
         app.MapDataApiPlatformEndpoints();
         Services.ServiceEndpoints.MapServiceApiEndpoints(app);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/openapi/apis/{code}.json", async (string code, ApiDetails details, HttpContext ctx, CancellationToken ct) =>
+                await details.GetAsync(code, ct) is { } d
+                    ? Results.Json(ApiOpenApi.Document(d, $"{ctx.Request.Scheme}://{ctx.Request.Host}"))
+                    : ProblemDefaults.Problem(404, "not_found", "接口不存在。"))
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -76,3 +76,22 @@ public abstract partial class ApiPagesTests(PortalFactory factory)
 
 public sealed class ApiPagesTestsSqlite(GatewaySqliteFactory f) : ApiPagesTests(f), IClassFixture<GatewaySqliteFactory>;
 public sealed class ApiPagesTestsPostgres(GatewayPostgresFactory f) : ApiPagesTests(f), IClassFixture<GatewayPostgresFactory>;
+
+/// <summary>OpenAPI: the platform document and one per data API from the field dictionary.</summary>
+public sealed class ApiOpenApiTests(GatewaySqliteFactory factory) : IClassFixture<GatewaySqliteFactory>
+{
+    [Fact]
+    public async Task The_platform_document_lists_the_public_APIs_and_each_data_API_has_its_own_document()
+    {
+        var (code, _) = await GatewayData.LoadAsync(factory);
+        var client = factory.CreateClient();
+        var platform = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/me/apps", platform);
+        Assert.Contains("/api/v1/data/{code}/records", platform);
+        var doc = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/openapi/apis/{code}.json")).RootElement;
+        Assert.Equal("3.1.0", doc.GetProperty("openapi").GetString());
+        var records = doc.GetProperty("paths").GetProperty($"/api/v1/data/{code}/records").GetProperty("get").GetProperty("parameters");
+        Assert.Contains(records.EnumerateArray(), p => p.GetProperty("name").GetString() == "区县");
+        Assert.Contains(records.EnumerateArray(), p => p.GetProperty("name").GetString() == "pageSize");
+    }
+}
