@@ -1,5 +1,6 @@
 using OpenData.Web.Components;
 using OpenData.Web.Features.Accounts;
+using OpenData.Web.Features.DataApis;
 using OpenData.Web.Features.Datasets;
 using OpenData.Web.Features.Datasets.Pages;
 using OpenData.Web.Features.Datastore;
@@ -17,6 +18,7 @@ builder.AddAccounts();
 builder.AddDatasets();
 builder.Services.AddDatasetPages();
 builder.AddDatastore();
+builder.AddDataApis();
 builder.Services.AddHomeFeature();
 builder.Services.AddRazorComponents();
 
@@ -32,6 +34,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapDatasets();
 app.MapDatastore();
+app.MapDataApis();
 app.MapDatasetPages();
 app.MapHome();
 app.MapStaticAssets();

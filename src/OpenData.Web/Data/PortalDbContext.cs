@@ -25,6 +25,13 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<DatasetView> DatasetViews => Set<DatasetView>();
     public DbSet<DownloadEvent> DownloadEvents => Set<DownloadEvent>();
     public DbSet<DatasetSearchDocument> DatasetSearch => Set<DatasetSearchDocument>();
+    public DbSet<DeveloperApp> DeveloperApps => Set<DeveloperApp>();
+    public DbSet<ApiApplication> ApiApplications => Set<ApiApplication>();
+    public DbSet<ApiNonce> ApiNonces => Set<ApiNonce>();
+    public DbSet<ApiDailyUsage> ApiDailyUsages => Set<ApiDailyUsage>();
+    public DbSet<ApiCallLog> ApiCallLogs => Set<ApiCallLog>();
+    public DbSet<ApiProfile> ApiProfiles => Set<ApiProfile>();
+    public DbSet<ServiceApi> ServiceApis => Set<ServiceApi>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

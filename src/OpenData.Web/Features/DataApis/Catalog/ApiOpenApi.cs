@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+
+namespace OpenData.Web.Features.DataApis.Catalog;
+
+/// <summary>One OpenAPI 3.1 document per API, generated from its field dictionary, for code generators and the reference page.</summary>
+public static class ApiOpenApi
+{
+    public static JsonObject Document(ApiDetail d, string baseUrl)
+    {
+        var code = d.Api.Code;
+        var filterParams = new JsonArray(d.Fields.Select(f => (JsonNode)new JsonObject
+        {
+            ["name"] = f.Name, ["in"] = "query", ["required"] = false,
+            ["description"] = $"{f.Description}（等于；也可用 {f.Name}__ne/__gt/__gte/__lt/__lte/__in/__contains）",
+            ["schema"] = Schema(f.Type),
+        }).ToArray());
+        JsonNode Paging() => new JsonArray(
+            Param("page", "页码，从 1 开始", "integer"), Param("pageSize", "每页条数，最大 1000", "integer"),
+            Param("sort", "排序字段，可加 :desc", "string"), Param("includeTotal", "为 true 时返回 total 和 pageCount（分页返回）", "boolean"));
+        var paths = new JsonObject();
+        if (d.Api.Kind == "service")
+            paths[$"/api/v1/services/{code}"] = new JsonObject { [d.Api.Method!.ToLowerInvariant()] = Op("转发调用", filterParams, "上游系统的响应") };
+        else
+        {
+            paths[$"/api/v1/data/{code}/count"] = new JsonObject { ["get"] = Op("总数接口", filterParams, "{\"total\": n}") };
+            var recordParams = new JsonArray([.. filterParams.Select(p => p!.DeepClone()), .. ((JsonArray)Paging()).Select(p => p!.DeepClone())]);
+            paths[$"/api/v1/data/{code}/records"] = new JsonObject { ["get"] = Op("分页接口 / 分页返回", recordParams, "一页记录") };
+            var post = Op("查询接口", new JsonArray(), "一页记录");
+            post["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["filters"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject
+                    {
+                        ["field"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(d.Fields.Select(f => (JsonNode)f.Name).ToArray()) },
+                        ["op"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("eq", "ne", "gt", "gte", "lt", "lte", "in", "contains") },
+                        ["value"] = new JsonObject(),
+                    } } },
+                    ["sort"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                    ["page"] = new JsonObject { ["type"] = "integer" }, ["pageSize"] = new JsonObject { ["type"] = "integer", ["maximum"] = 1000 },
+                    ["includeTotal"] = new JsonObject { ["type"] = "boolean" },
+                },
+            } } } };
+            paths[$"/api/v1/data/{code}/query"] = new JsonObject { ["post"] = post };
+        }
+        return new JsonObject
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject { ["title"] = d.Api.Name, ["version"] = "1", ["description"] = $"{d.Api.Summary}\n\n提供机构：{d.Api.DepartmentName}。调用须按 ODP1-HMAC-SHA256 签名。" },
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = baseUrl }),
+            ["paths"] = paths,
+            ["components"] = new JsonObject { ["securitySchemes"] = new JsonObject
+            {
+                ["odpAppKey"] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = "X-ODP-AppKey", ["description"] = "另需 X-ODP-Timestamp、X-ODP-Nonce、X-ODP-Content-SHA256、X-ODP-Signature-Method 和 X-ODP-Signature" },
+            } },
+            ["security"] = new JsonArray(new JsonObject { ["odpAppKey"] = new JsonArray() }),
+        };
+    }
+
+    private static JsonObject Op(string summary, JsonArray parameters, string ok) => new()
+    {
+        ["summary"] = summary, ["parameters"] = parameters,
+        ["responses"] = new JsonObject
+        {
+            ["200"] = new JsonObject { ["description"] = ok },
+            ["400"] = new JsonObject { ["description"] = "ODP.BadRequest" }, ["401"] = new JsonObject { ["description"] = "ODP.SignatureInvalid / ODP.TimestampSkew / ODP.NonceReused" },
+            ["403"] = new JsonObject { ["description"] = "ODP.NotGranted" }, ["429"] = new JsonObject { ["description"] = "ODP.RateLimited / ODP.QuotaExceeded" },
+        },
+    };
+
+    private static JsonObject Param(string name, string description, string type) =>
+        new() { ["name"] = name, ["in"] = "query", ["required"] = false, ["description"] = description, ["schema"] = new JsonObject { ["type"] = type } };
+
+    private static JsonObject Schema(string type) => new() { ["type"] = type switch { "integer" => "integer", "decimal" => "number", "boolean" => "boolean", _ => "string" } };
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OpenData.Web.Data;
+using OpenData.Web.Data.Entities;
+using OpenData.Web.Features.DataApis.Applications;
+using OpenData.Web.Features.DataApis.Apps;
+using OpenData.Web.Features.DataApis.Catalog;
+using OpenData.Web.Features.DataApis.Gateway;
+using OpenData.Web.Infrastructure.Auth;
+using OpenData.Web.Infrastructure.Web;
+
+namespace OpenData.Web.Features.DataApis;
+
+public static class DataApisFeature
+{
+    public static WebApplicationBuilder AddDataApis(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DataApisOptions>().Bind(builder.Configuration.GetSection(DataApisOptions.Section))
+            .Validate(o => o.RatePerSecond > 0 && o.DailyQuota > 0 && o.MaxBodyBytes > 0 && o.MaxClockSkew > TimeSpan.Zero
+                && o.NonceLifetime >= o.MaxClockSkew * 2 && o.UpstreamTimeout > TimeSpan.Zero, "DataApis limits must be positive; NonceLifetime at least twice MaxClockSkew.")
+            .ValidateOnStart();
+        services.AddOpenApi("v1");
+        services.AddSingleton<AppSecrets>();
+        services.AddScoped<AppCommands>();
+        services.AddScoped<ApiCatalog>();
+        services.AddScoped<ApiDetails>();
+        services.AddScoped<Services.UpstreamAllowList>();
+        services.AddScoped<Services.ServiceApiCommands>();
+        services.AddSingleton<Services.UpstreamForwarder>();
+        services.AddScoped<ApplicationCommands>();
+        services.AddScoped<INonceStore, DbNonceStore>();
+        services.AddScoped<DailyQuota>();
+        services.AddSingleton<AppRateLimiter>();
+        services.AddSingleton<CallLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallLogWriter>());
+        services.AddHostedService<NonceCleanup>();
+        services.AddScoped<IReviewQueue, ApiApplicationQueue>();
+        services.AddScoped<IPlatformCounter, ApiCounter>();
+        services.AddSingleton(new NavItem("接口服务", "/apis", 20));
+        return builder;
+    }
+
+    public static WebApplication MapDataApis(this WebApplication app)
+    {
+        app.MapDataApiEndpoints();
+        app.MapDataApiPlatformEndpoints();
+        Services.ServiceEndpoints.MapServiceApiEndpoints(app);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/openapi/apis/{code}.json", async (string code, ApiDetails details, HttpContext ctx, CancellationToken ct) =>
+                await details.GetAsync(code, ct) is { } d
+                    ? Results.Json(ApiOpenApi.Document(d, $"{ctx.Request.Scheme}://{ctx.Request.Host}"))
+                    : ProblemDefaults.Problem(404, "not_found", "接口不存在。"))
+            .ExcludeFromDescription();
+        return app;
+    }
+}
+
+/// <summary>Pending API applications, for the admin dashboard.</summary>
+public sealed class ApiApplicationQueue(PortalDbContext db) : IReviewQueue
+{
+    public async Task<ReviewQueueStatus> StatusAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var pending = db.ApiApplications.Where(a => a.Status == ApiApplicationStatus.Pending);
+        var count = user.IsInRole(Roles.Admin) ? await pending.CountAsync(ct) : 0;
+        var oldest = count > 0 ? await pending.OrderBy(a => a.CreatedAt).Select(a => (DateTimeOffset?)a.CreatedAt).FirstOrDefaultAsync(ct) : null;
+        return new ReviewQueueStatus("api-applications", "接口申请", "/admin/api-applications", count, oldest, 20);
+    }
+}
+
+/// <summary>Published APIs, for the home page figures.</summary>
+public sealed class ApiCounter(ApiCatalog catalog) : IPlatformCounter
+{
+    public string Label => "接口";
+    public string Unit => "个";
+    public string? Href => "/apis";
+    public int Order => 20;
+    public Task<int> CountAsync(CancellationToken ct) => catalog.CountAsync(ct);
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenData.Web.Data;
+using OpenData.Web.Features.DataApis.Apps;
+using OpenData.Web.Features.DataApis.Gateway;
+using OpenData.Web.Infrastructure.Auditing;
+using OpenData.Web.Infrastructure.Auth;
+using OpenData.Web.Infrastructure.Web;
+
+namespace OpenData.Web.Features.DataApis.Services;
+
+public sealed record AllowListRequest(IReadOnlyList<string>? Hosts);
+
+public static class ServiceEndpoints
+{
+    public static void MapServiceApiEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/manage/services", async (RegisterServiceRequest r, ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) =>
+        {
+            try { return Results.Ok(await cmd.RegisterAsync(user, r, ct)); }
+            catch (AppValidationException e) { return ProblemDefaults.Problem(400, "invalid_" + e.Code, e.Message, new Dictionary<string, object?> { ["field"] = e.Code }); }
+        }).RequireAuthorization(Policies.Provider).WithTags("Department APIs");
+
+        var admin = app.MapGroup("/api/v1/admin/api-upstreams").RequireAuthorization(Policies.Admin).WithTags("Admin");
+        admin.MapGet("/", async (UpstreamAllowList list, CancellationToken ct) => Results.Ok(new { hosts = (await list.HostsAsync(ct)).Order() }));
+        admin.MapPut("/", async (AllowListRequest r, UpstreamAllowList list, AuditLog audit, CancellationToken ct) =>
+        {
+            await list.SaveAsync(r.Hosts ?? [], ct);
+            await audit.WriteAsync(DataApiAudit.AllowListChanged, "setting:" + UpstreamAllowList.SettingKey, string.Join(",", r.Hosts ?? []), ct: ct);
+            return Results.Ok(new { hosts = (await list.HostsAsync(ct)).Order() });
+        });
+
+        var services = app.MapGroup("/api/v1/services/{code}").AddEndpointFilter<GatewayFilter>().WithTags("Department APIs").DisableAntiforgery();
+        services.MapMethods("/", ["GET", "POST"], Forward).WithSummary("转发到部门自建系统接口");
+    }
+
+    private static async Task<IResult> Forward(HttpContext ctx, PortalDbContext db, UpstreamAllowList allowList, UpstreamForwarder forwarder,
+        IOptions<DataApisOptions> options, CancellationToken ct)
+    {
+        var call = SignedCall.Of(ctx);
+        var api = await db.ServiceApis.AsNoTracking().Where(s => s.Code == call.ApiCode && s.IsPublished)
+            .Select(s => new { s.Method, s.UpstreamUrl }).FirstOrDefaultAsync(ct);
+        if (api is null) return ProblemDefaults.Problem(404, GatewayProblems.NotFound, "接口不存在或已下线。");
+        if (!string.Equals(api.Method, ctx.Request.Method, StringComparison.OrdinalIgnoreCase))
+            return GatewayProblems.Bad($"该接口只接受 {api.Method} 请求。");
+        var query = ctx.Request.QueryString.Value ?? "";
+        var target = new UriBuilder(api.UpstreamUrl);
+        if (query.Length > 1) target.Query = (target.Query.Length > 1 ? target.Query[1..] + "&" : "") + query[1..];
+        try
+        {
+            using var res = await forwarder.SendAsync(api.Method, target.Uri, call.Body, ctx.Request.ContentType, await allowList.HostsAsync(ct), options.Value.UpstreamTimeout, ct);
+            var bytes = await res.Content.ReadAsByteArrayAsync(ct);
+            ctx.Response.StatusCode = (int)res.StatusCode;
+            ctx.Response.ContentType = res.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+            await ctx.Response.Body.WriteAsync(bytes, ct);
+            return Results.Empty;
+        }
+        catch (UpstreamRefusedException e) { return ProblemDefaults.Problem(502, GatewayProblems.UpstreamFailed, e.Message); }
+        catch (HttpRequestException e) when (e.InnerException is UpstreamRefusedException r) { return ProblemDefaults.Problem(502, GatewayProblems.UpstreamFailed, r.Message); }
+        catch (HttpRequestException) { return ProblemDefaults.Problem(502, GatewayProblems.UpstreamFailed, "上游系统无法连接。"); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return ProblemDefaults.Problem(504, GatewayProblems.UpstreamFailed, "上游系统响应超时。"); }
+    }
+}

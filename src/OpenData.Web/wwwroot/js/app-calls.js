@@ -1,0 +1,20 @@
+// Daily calls of one developer app: reads the JSON the page embedded and draws a line chart.
+const el = document.getElementById('app-calls-chart');
+const data = JSON.parse(document.getElementById('app-calls-data')?.textContent || '[]');
+if (el && window.echarts) {
+  const blue = getComputedStyle(document.documentElement).getPropertyValue('--odp-blue').trim() || '#0b4ea2';
+  const chart = window.echarts.init(el);
+  chart.setOption({
+    color: [blue, '#c0392b'],
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['调用次数', '失败次数'] },
+    grid: { left: 48, right: 16, top: 36, bottom: 32 },
+    xAxis: { type: 'category', data: data.map(d => d.day.slice(5)) },
+    yAxis: { type: 'value', name: '次', minInterval: 1 },
+    series: [
+      { name: '调用次数', type: 'line', smooth: true, data: data.map(d => d.calls) },
+      { name: '失败次数', type: 'line', smooth: true, data: data.map(d => d.errors) },
+    ],
+  });
+  window.addEventListener('resize', () => chart.resize());
+}
