@@ -3,6 +3,7 @@ using OpenData.Web.Features.Accounts;
 using OpenData.Web.Features.Datasets;
 using OpenData.Web.Features.Datastore;
 using OpenData.Web.Features.Home;
+using OpenData.Web.Features.Interaction;
 using OpenData.Web.Infrastructure;
 using OpenData.Web.Infrastructure.Cli;
 using OpenData.Web.Infrastructure.Data;
@@ -15,6 +16,7 @@ builder.Services.AddPortalData(builder.Configuration, builder.Environment.Conten
 builder.AddAccounts();
 builder.AddDatasets();
 builder.AddDatastore();
+builder.AddInteraction();
 builder.Services.AddHomeFeature();
 builder.Services.AddRazorComponents();
 
@@ -29,6 +31,7 @@ app.UsePortalPipeline();
 app.MapHealth();
 app.MapAccounts();
 app.MapDatasets();
+app.MapInteraction();
 app.MapHome();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
