@@ -51,13 +51,13 @@ public sealed class DataRequests(PortalDbContext db, Notifier notifier, AuditLog
     {
         if (InteractionAccess.UserId(user) is not { } uid) return Outcome.Forbidden("请先登录再 +1");
         if (!await db.DataRequests.AnyAsync(r => r.Id == id, ct)) return Outcome.NotFound();
-        if (await db.DataRequestVotes.AnyAsync(v => v.RequestId == id && v.UserId == uid, ct)) return Outcome.Invalid("您已经为这个请求 +1 过了");
+        if (await db.DataRequestVotes.AnyAsync(v => v.RequestId == id && v.UserId == uid, ct)) return Outcome.Invalid("您已经支持过这个请求了，每人只能 +1 一次");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.DataRequestVotes.Add(new DataRequestVote { RequestId = id, UserId = uid, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         await db.DataRequests.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Votes, r => r.Votes + 1), ct);
         await tx.CommitAsync(ct);
-        return Outcome.Success("已 +1");
+        return Outcome.Success("已记录您的支持");
     }
 
     /// <summary>The department's public answer. A request without a department is answered by administrators.</summary>
