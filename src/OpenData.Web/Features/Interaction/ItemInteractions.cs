@@ -22,6 +22,9 @@ public sealed class ItemInteractions(PortalDbContext db, InteractionItems items,
         return new ItemStats(favorites, count, Math.Round(avg, 1), fav, mine, sub);
     }
 
+    public async Task<bool> IsFavoriteAsync(string kind, string key, ClaimsPrincipal user, CancellationToken ct = default) =>
+        InteractionAccess.UserId(user) is { } uid && await db.Favorites.AnyAsync(f => f.UserId == uid && f.ItemKind == kind && f.ItemKey == key, ct);
+
     /// <summary>Adds or removes the favorite; returns whether it is now a favorite.</summary>
     public async Task<Outcome> ToggleFavoriteAsync(string kind, string key, ClaimsPrincipal user, CancellationToken ct = default)
     {
