@@ -32,6 +32,18 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ApiCallLog> ApiCallLogs => Set<ApiCallLog>();
     public DbSet<ApiProfile> ApiProfiles => Set<ApiProfile>();
     public DbSet<ServiceApi> ServiceApis => Set<ServiceApi>();
+    public DbSet<Favorite> Favorites => Set<Favorite>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<ErrorReport> ErrorReports => Set<ErrorReport>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<DatasetUpdate> DatasetUpdates => Set<DatasetUpdate>();
+    public DbSet<DataRequest> DataRequests => Set<DataRequest>();
+    public DbSet<DataRequestVote> DataRequestVotes => Set<DataRequestVote>();
+    public DbSet<Feedback> Feedbacks => Set<Feedback>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

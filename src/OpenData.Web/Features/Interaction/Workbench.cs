@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OpenData.Web.Data;
+using OpenData.Web.Data.Entities;
+
+namespace OpenData.Web.Features.Interaction;
+
+/// <summary>One thing waiting for the provider: an error report, a data request or an unanswered comment.</summary>
+public sealed record WorkItem(string Kind, long Id, string Title, string Detail, string Link, string DepartmentCode, DateTimeOffset Since, string Status);
+
+/// <summary>The provider's workbench: everything of their department still waiting, oldest first.</summary>
+public sealed class Workbench(PortalDbContext db)
+{
+    public async Task<List<WorkItem>?> PendingAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var admin = InteractionAccess.IsAdmin(user);
+        var dept = Datasets.DatasetAccess.ProviderDepartment(user);
+        if (!admin && dept is null) return null;
+        var reports = db.ErrorReports.AsNoTracking().Where(r => r.Status == ErrorReportStatus.Pending || r.Status == ErrorReportStatus.InProgress);
+        var requests = db.DataRequests.AsNoTracking().Where(r => r.Status == DataRequestStatus.Pending && r.DepartmentCode != null);
+        var comments = db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Visible && c.Reply == null);
+        if (!admin)
+        {
+            reports = reports.Where(r => r.DepartmentCode == dept);
+            requests = requests.Where(r => r.DepartmentCode == dept);
+            comments = comments.Where(c => c.DepartmentCode == dept);
+        }
+        var list = new List<WorkItem>();
+        list.AddRange((await reports.OrderBy(r => r.CreatedAt).Take(200).ToListAsync(ct)).Select(r => new WorkItem("纠错", r.Id,
+            $"{Labels.Type(r.Type)}：{r.ItemTitle}", r.Description, $"/interact/workbench/error-reports/{r.Id}", r.DepartmentCode, r.CreatedAt, Labels.Status(r.Status))));
+        list.AddRange((await requests.OrderBy(r => r.CreatedAt).Take(200).ToListAsync(ct)).Select(r => new WorkItem("数据请求", r.Id,
+            r.Title, r.Description, $"/interact/requests/{r.Id}", r.DepartmentCode!, r.CreatedAt, Labels.Status(r.Status))));
+        list.AddRange((await comments.OrderBy(c => c.CreatedAt).Take(200).ToListAsync(ct)).Select(c => new WorkItem("评论", c.Id,
+            $"{c.UserName} 的评论", c.Body, c.ItemKind == ItemKinds.Dataset ? $"/datasets/{c.ItemKey}#comments" : "/interact", c.DepartmentCode, c.CreatedAt, "待回复")));
+        return list.OrderBy(i => i.Since).ToList();
+    }
+}
