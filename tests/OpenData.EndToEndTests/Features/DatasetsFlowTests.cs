@@ -42,7 +42,9 @@ public sealed class DatasetsFlowTests(LiveApp app)
         await provider.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await provider.WaitForURLAsync("**/manage/jobs/*");
         await provider.Locator(".job-panel").WaitForAsync();
-        Assert.Equal("已完成", await provider.Locator(".job-panel .badge").InnerTextAsync());
+        // The worker loads the file in the background; the job page refreshes itself (every 3 s) until it is done.
+        await Microsoft.Playwright.Assertions.Expect(provider.Locator(".job-panel .badge"))
+            .ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
         await LiveApp.ScreenshotAsync(provider, "manage-job");
 
         await provider.GetByRole(AriaRole.Link, new() { Name = "检查数据项" }).ClickAsync();

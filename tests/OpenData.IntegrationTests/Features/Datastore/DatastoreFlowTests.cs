@@ -68,6 +68,9 @@ public abstract class DatastoreFlowTests(PortalFactory factory)
         var sorted = await anon.GetFromJsonAsync<JsonElement>(url + "?sort=" + Q("人数:desc") + "&pageSize=2&page=1", Json);
         Assert.Equal(["仙都水厂", "城北水厂"], sorted.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("站点名称").GetString()));
         Assert.Equal(20, sorted.GetProperty("items")[0].GetProperty("人数").GetInt64());
+        var second = await anon.GetFromJsonAsync<JsonElement>(url + "?pageSize=3&page=2", Json); // unfiltered pages seek on _id
+        Assert.Equal(["仙都水厂"], second.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("站点名称").GetString()));
+        Assert.Equal(4, second.GetProperty("total").GetInt64());
         var filtered = await anon.GetFromJsonAsync<JsonElement>(url + $"?{Q("区县")}={Q("莲都区")}&{Q("浊度__gte")}=0.4", Json);
         Assert.Equal(1, filtered.GetProperty("total").GetInt64());
         Assert.Equal("date", filtered.GetProperty("fields")[2].GetProperty("type").GetString());
