@@ -25,6 +25,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<DatasetView> DatasetViews => Set<DatasetView>();
     public DbSet<DownloadEvent> DownloadEvents => Set<DownloadEvent>();
     public DbSet<DatasetSearchDocument> DatasetSearch => Set<DatasetSearchDocument>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

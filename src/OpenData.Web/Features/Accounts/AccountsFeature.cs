@@ -70,9 +70,10 @@ public static class AccountsFeature
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(ctx =>
-                // Administrators must have signed in with a second factor (or use a personal token created after one).
-                ctx.User.HasClaim(MfaClaim, "mfa") || ctx.User.Identity?.AuthenticationType == BearerTokenHandler.SchemeName))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(ctx => HasSecondFactor(ctx.User)))
+            .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer).RequireAssertion(ctx => HasSecondFactor(ctx.User)))
+            .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor).RequireAssertion(ctx => HasSecondFactor(ctx.User)))
+            .AddPolicy(Policies.BackOffice, p => p.RequireRole(Roles.BackOffice).RequireAssertion(ctx => HasSecondFactor(ctx.User)))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider, Roles.Admin));
         services.AddCascadingAuthenticationState();
 
@@ -94,6 +95,10 @@ public static class AccountsFeature
         app.MapAdminWhoAmI();
         return app;
     }
+
+    /// <summary>Back-office roles must have signed in with a second factor (or use a personal token created after one).</summary>
+    public static bool HasSecondFactor(System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasClaim(MfaClaim, "mfa") || user.Identity?.AuthenticationType == BearerTokenHandler.SchemeName;
 
     /// <summary>
     /// The periodic security-stamp check rebuilds the principal from the database and would drop the "amr"
