@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
-using OpenData.Web.Features.Admin;
 using OpenData.Web.Infrastructure.Auth;
 using OpenData.Web.Infrastructure.Data;
 
@@ -92,7 +91,6 @@ public static class AccountsFeature
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapAccountEndpoints();
-        app.MapAdminWhoAmI();
         return app;
     }
 

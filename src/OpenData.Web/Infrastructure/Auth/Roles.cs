@@ -44,4 +44,6 @@ public static class PortalClaims
 {
     public const string DepartmentCode = "odp:dept";
     public const string RealName = "odp:realname";
+    public const string UserAgreementVersion = "odp:uav";
+    public const string MustChangePassword = "odp:mustchange";
 }
