@@ -29,7 +29,10 @@ public abstract class AuditLogTests(PortalFactory factory)
         Assert.Contains("共 1 条", page);
         Assert.Contains($"user:{ghost}", page);
 
-        var api = await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/admin/audit?target={ghost}", Json);
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        var api = await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/admin/audit?target={ghost}&from={today}&to={today}", Json);
+        Assert.Equal(1, api.GetProperty("total").GetInt32());
+        Assert.Equal(0, (await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/admin/audit?target={ghost}&to=2020-01-01", Json)).GetProperty("total").GetInt32());
         Assert.Equal(AuditActions.SignInFailed, api.GetProperty("items")[0].GetProperty("action").GetString());
 
         var csv = await auditor.GetByteArrayAsync($"/admin/audit/export?target={ghost}");

@@ -39,7 +39,8 @@ public abstract class UserAdminTests(PortalFactory factory)
         Assert.Contains("共 1 个用户", page);
         Assert.DoesNotContain(registered, await admin.GetStringAsync("/admin/users?role=Provider"));
 
-        var list = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users?q={registered}", Json);
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        var list = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users?q={registered}&from={today}&to={today}", Json);
         var item = list.GetProperty("items")[0];
         Assert.Equal(1, list.GetProperty("total").GetInt32());
         Assert.Matches(@"^\d{4}\*{10}\d{3}[\dX]$", item.GetProperty("idNumberMasked").GetString()!);

@@ -26,7 +26,7 @@ public sealed class DashboardQueries(PortalDbContext db, IEnumerable<IReviewQueu
         foreach (var c in counters.OrderBy(c => c.Order)) platform.Add(new(c.Label, await c.CountAsync(ct), c.Unit, c.Href));
         platform.Add(new("注册用户", await db.Users.CountAsync(ct), "人", BackOfficeAccess.IsAdmin(user) ? "/admin/users" : null));
 
-        var start = new DateTimeOffset(ChinaTime.Today(clock).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        var start = new DateTimeOffset(ChinaTime.Today(clock).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime(); // Npgsql writes only UTC offsets
         var today = new List<CountFigure>
         {
             new("登录", await db.AuditEntries.CountAsync(a => a.At >= start && a.Action == AuditActions.SignIn, ct), "次", null),

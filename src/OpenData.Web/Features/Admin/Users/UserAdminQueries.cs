@@ -42,8 +42,8 @@ public sealed class UserAdminQueries(PortalDbContext db)
             _ => q,
         };
         var china = TimeSpan.FromHours(8);
-        if (f.From is { } from) { var t = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), china); q = q.Where(u => u.CreatedAt >= t); }
-        if (f.To is { } to) { var t = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), china); q = q.Where(u => u.CreatedAt < t); }
+        if (f.From is { } from) { var t = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), china).ToUniversalTime(); q = q.Where(u => u.CreatedAt >= t); }
+        if (f.To is { } to) { var t = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), china).ToUniversalTime(); q = q.Where(u => u.CreatedAt < t); }
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.UserName).Skip((page - 1) * size).Take(size)
             .Select(u => new
