@@ -23,7 +23,7 @@ public sealed class BackOfficeFlowTests(LiveApp app)
         {
             await page.WaitForURLAsync("**/account/login-2fa**");
             await page.FillAsync("#Code", Totp());
-            await page.ClickAsync("button[type=submit]");
+            await page.ClickAsync("button:has-text('验证并登录')");
         }
         await page.WaitForURLAsync("**" + returnUrl);
         return page;
