@@ -91,7 +91,7 @@ public sealed partial class AccountCommands(
             deptId = (await db.Departments.FirstOrDefaultAsync(d => d.Code == orgCode, ct))?.Id
                 ?? throw new InvalidOperationException($"未知的部门代码：{orgCode}");
         if (role is not null && role != "User" && !Roles.All.Contains(role))
-            throw new InvalidOperationException($"未知的角色：{role}（可选 User、Provider、Admin）");
+            throw new InvalidOperationException($"未知的角色：{role}（可选 User、Provider、Admin、Reviewer、Auditor）");
         if (role == Roles.Provider && deptId is null)
             throw new InvalidOperationException("数据提供方必须绑定部门：--org CODE");
         var user = new AppUser

@@ -27,9 +27,11 @@ public abstract class SettingsAndAgreementTests(PortalFactory factory)
     {
         var (admin, _) = await BackOfficeClientAsync(factory, Roles.Admin);
         var notice = "平台将于今晚 22:00 维护" + UniqueName("n");
-        var saved = await admin.PostFormAsync("/admin/settings", null, "settings", Form((SettingKeys.Notice, notice)));
+        var saved = await admin.PostFormAsync("/admin/settings", null, "settings", Form((SettingKeys.Notice, notice), (SettingKeys.SiteName, "丽水公共数据开放平台（测试）")));
         Assert.Equal("/admin/settings?done=1", saved.Target());
-        Assert.Contains(notice, await factory.CreateClient().GetStringAsync("/"));
+        var home = await factory.CreateClient().GetStringAsync("/");
+        Assert.Contains(notice, home);
+        Assert.Contains("<span class=\"brand-name\">丽水公共数据开放平台（测试）</span>", home);
         Assert.Contains(await AuditAsync(factory, AuditActions.SettingChanged, $"setting:{SettingKeys.Notice}"), e => e.Detail.Contains(notice));
     }
 
