@@ -7,6 +7,6 @@ name=${1:?usage: scripts/add-migration.sh <MigrationName>}
 dotnet tool restore >/dev/null
 proj=src/OpenData.Web
 dotnet build "$proj" -v q -nologo >/dev/null
-dotnet ef migrations add "$name" --project "$proj" --no-build --context SqlitePortalDbContext --output-dir Data/Migrations/Sqlite --namespace OpenData.Web.Data.Migrations.Sqlite
-dotnet ef migrations add "$name" --project "$proj" --no-build --context PostgresPortalDbContext --output-dir Data/Migrations/Postgres --namespace OpenData.Web.Data.Migrations.Postgres
+dotnet ef migrations add "$name" --project "$proj" --no-build --context SqlitePortalDbContext --output-dir Data/Migrations/Sqlite
+dotnet ef migrations add "$name" --project "$proj" --no-build --context PostgresPortalDbContext --output-dir Data/Migrations/Postgres
 echo "Added $name to both migration sets."

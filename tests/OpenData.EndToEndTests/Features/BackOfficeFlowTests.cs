@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.Playwright;
 using OpenData.EndToEndTests.Infrastructure;
 using OpenData.Web.Features.Accounts;
@@ -32,11 +30,11 @@ public sealed class BackOfficeFlowTests(LiveApp app)
     [Fact]
     public async Task An_administrator_changes_the_download_agreement_and_a_user_must_accept_it_before_downloading_and_the_auditor_sees_it()
     {
-        // A user who accepted the download agreement in force by downloading once.
-        var user = await SignInAsync("developer", secondFactor: false, "/me");
-        var detail = JsonDocument.Parse(await (await user.Context.APIRequest.GetAsync("/api/v1/datasets/xingji-fandian")).TextAsync()).RootElement;
-        var download = $"/api/v1/datasets/xingji-fandian/resources/{detail.GetProperty("resources")[0].GetProperty("id").GetInt32()}/download?acceptAgreement=true";
-        Assert.Equal((int)HttpStatusCode.OK, (await user.Context.APIRequest.GetAsync(download)).Status);
+        // A user who accepted the download agreement in force by downloading once from the dataset page.
+        var user = await SignInAsync("developer", secondFactor: false, "/datasets/xingji-fandian");
+        await user.CheckAsync("#dl-agree");
+        var first = await user.RunAndWaitForDownloadAsync(() => user.ClickAsync("form.download-form button[type=submit]"));
+        Assert.EndsWith(".csv", first.SuggestedFilename);
 
         // The administrator (password + authenticator) publishes a new version.
         var admin = await SignInAsync("admin", secondFactor: true, "/admin");
@@ -54,21 +52,24 @@ public sealed class BackOfficeFlowTests(LiveApp app)
         await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("provider");
         await LiveApp.ScreenshotAsync(admin, "admin-users");
 
-        // The user's next download is refused until they read and accept the new version.
-        var refused = await user.Context.APIRequest.GetAsync(download);
-        Assert.Equal((int)HttpStatusCode.Conflict, refused.Status);
-        Assert.Contains("/agreements/download", await refused.TextAsync());
-        await user.GotoAsync("/agreements/download?returnUrl=%2Fdatasets%2Fxingji-fandian");
+        // The user's next download stops at the new version: read it, accept it, and the download goes through.
+        await user.GotoAsync("/datasets/xingji-fandian");
+        await Assertions.Expect(user.Locator(".agreement-version")).ToHaveTextAsync(version);
+        await user.CheckAsync("#dl-agree");
+        await user.ClickAsync("form.download-form button[type=submit]");
+        await user.WaitForURLAsync("**/agreements/download?returnUrl=**");
         await Assertions.Expect(user.Locator("#agreement-changed")).ToContainTextAsync("已更新");
         await Assertions.Expect(user.Locator("main")).ToContainTextAsync(clause);
         await LiveApp.ScreenshotAsync(user, "agreement-accept");
         await user.CheckAsync("#agree");
         await user.ClickAsync("button:has-text('同意并继续')");
-        await user.WaitForURLAsync("**/datasets/xingji-fandian");
-        Assert.Equal((int)HttpStatusCode.OK, (await user.Context.APIRequest.GetAsync(download)).Status);
+        await user.WaitForURLAsync("**/datasets/xingji-fandian?resource=*");
+        await user.CheckAsync("#dl-agree");
+        var second = await user.RunAndWaitForDownloadAsync(() => user.ClickAsync("form.download-form button[type=submit]"));
+        Assert.EndsWith(".csv", second.SuggestedFilename);
 
         // The auditor (a separate role) finds the publication in the audit log; the administrator cannot open it.
-        var forbidden = await admin.GotoAsync("/admin/audit");
+        await admin.GotoAsync("/admin/audit");
         Assert.Contains("/account/access-denied", admin.Url);
         var auditor = await SignInAsync("auditor", secondFactor: true, "/admin/audit?action=agreement.published");
         await Assertions.Expect(auditor.Locator("main")).ToContainTextAsync("agreement:download");

@@ -17,6 +17,8 @@ public sealed partial class DatasetQueries
         if (d is null) return null;
         var canManage = DatasetAccess.CanManage(user, d.Department!.Code);
         if (!d.IsPublished && !canManage) return null;
+        // 有条件开放 data is described by its metadata only: rows and example values may hold personal data.
+        var showValues = canManage || d.OpenCondition != OpenCondition.Restricted;
 
         var sampleSource = d.Resources.Where(r => DatasetLabels.IsTabular(r.Format))
             .Select(r => (r.Name, Version: r.Versions.FirstOrDefault(v => v.Number == r.CurrentVersion)))
@@ -34,8 +36,8 @@ public sealed partial class DatasetQueries
             Timeliness.Evaluate(d.UpdateFrequency, d.DataUpdatedAt, clock.GetUtcNow()),
             new DatasetStatsDto(d.ViewCount, d.DownloadCount, d.ApiCallCount, d.FavoriteCount, Math.Round(d.RatingAverage, 1), d.RatingCount),
             d.RowCount, d.Capacity, SplitList(d.Formats),
-            d.Fields.Select(f => new FieldDto(f.Name, f.Type, f.Description, f.Unit, f.Example)).ToList(),
-            sampleSource.Version is { } sv ? TabularSample.FromJson(sampleSource.Name, sv.SampleJson) : null,
+            d.Fields.Select(f => new FieldDto(f.Name, f.Type, f.Description, f.Unit, showValues ? f.Example : "")).ToList(),
+            showValues && sampleSource.Version is { } sv ? TabularSample.FromJson(sampleSource.Name, sv.SampleJson) : null,
             resources, canManage);
     }
 

@@ -65,6 +65,9 @@ public abstract class SettingsAndAgreementTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(DatasetDownloads.AgreementChangedCode, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
 
+        // The dataset page's download form sends the user to read and accept the new version, then back.
+        var viaPage = await user.GetAsync($"/datasets/xingji-fandian/download?resource={d.Resources[0].Id}&agree=true");
+        Assert.Equal("/agreements/download?returnUrl=" + Uri.EscapeDataString($"/datasets/xingji-fandian?resource={d.Resources[0].Id}#download"), viaPage.Target());
         var page = await user.GetStringAsync("/agreements/download?returnUrl=/datasets/xingji-fandian");
         Assert.Contains("第一条 新条款。", page);
         var accepted = await user.PostFormAsync("/agreements/download?returnUrl=/datasets/xingji-fandian", null, "accept",

@@ -28,6 +28,18 @@ public abstract class DatasetDownloadTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Restricted_datasets_show_metadata_only_in_the_api_no_sample_rows_or_example_values()
+    {
+        var d = await factory.CreateClient().GetFromJsonAsync<DatasetDetailDto>("/api/v1/datasets/zuidi-shenghuo-baozhang", Json);
+        Assert.Equal("restricted", d!.OpenCondition);
+        Assert.NotEmpty(d.Fields);
+        Assert.Null(d.Sample);
+        Assert.All(d.Fields, f => Assert.Equal("", f.Example));
+        var provider = await factory.CreateClient().GetFromJsonAsync<DatasetDetailDto>("/api/v1/datasets/xingji-fandian", Json);
+        Assert.NotNull(provider!.Sample);
+    }
+
+    [Fact]
     public async Task A_registered_user_downloads_open_data_after_accepting_the_agreement_and_it_is_counted()
     {
         var developer = await factory.ClientForAsync("developer");

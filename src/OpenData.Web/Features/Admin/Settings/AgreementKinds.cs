@@ -35,7 +35,15 @@ public static class AgreementKinds
             "无条件开放数据可在遵守本协议的前提下下载、调用和再利用，使用时应注明数据来源。",
             "不得利用开放数据从事违法活动，不得尝试重新识别个人身份。",
         ], null),
-        Download => new(Download, "2026.1", DatasetDownloads.AgreementTitle, DatasetDownloads.AgreementClauses, null),
+        // The same clauses the dataset page's download form has shown since the first release.
+        Download => new(Download, "2026.1", DatasetDownloads.AgreementTitle,
+        [
+            "您应遵守《中华人民共和国数据安全法》《中华人民共和国个人信息保护法》等法律法规，合法、正当地使用数据。",
+            "不得利用数据从事危害国家安全、损害社会公共利益或他人合法权益的活动，不得试图重新识别个人身份。",
+            "使用或传播数据时，应注明数据来源为“丽水市公共数据开放平台”及相应提供机构。",
+            "数据按现状提供，平台和提供机构不对数据的完整性、时效性作出担保；发现数据错误请通过纠错功能反馈。",
+            "平台记录下载行为，用于统计和安全审计。违反本协议的，平台有权暂停您的下载权限。",
+        ], null),
         Api => new(Api, "2026.1", "丽水市公共数据开放平台接口服务协议",
         [
             "接口密钥（AppSecret）须妥善保管，不得泄露或共享。",

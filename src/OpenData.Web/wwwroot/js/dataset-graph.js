@@ -1,0 +1,52 @@
+// 数据图谱: an ECharts force graph from the JSON in [data-graph] (DatasetGraphDto, camelCase).
+// The page lists the same relations as links, so this is an enhancement only.
+const palette = ['#0b4ea2', '#2e7d32', '#8a4b00', '#6a3fb5', '#00838f', '#c2185b'];
+
+function loadECharts() {
+  if (window.echarts) return Promise.resolve(window.echarts);
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = '/lib/echarts/echarts.min.js';
+    s.onload = () => resolve(window.echarts);
+    s.onerror = reject;
+    document.head.appendChild(s);
+  });
+}
+
+function option(graph) {
+  const categories = graph.categories.map((name, i) => ({ name, itemStyle: { color: palette[i % palette.length] } }));
+  return {
+    color: palette,
+    tooltip: { formatter: (p) => (p.dataType === 'edge' ? p.data.value : p.data.name) },
+    legend: [{ data: graph.categories, bottom: 0, textStyle: { fontSize: 13 } }],
+    series: [{
+      type: 'graph', layout: 'force', roam: true, draggable: true, categories,
+      force: { repulsion: 260, edgeLength: [70, 140], gravity: 0.08 },
+      label: { show: true, position: 'right', fontSize: 12, formatter: (p) => (p.data.name.length > 14 ? p.data.name.slice(0, 14) + '…' : p.data.name) },
+      edgeLabel: { show: false },
+      lineStyle: { color: '#9aa5b1', width: 1.2, curveness: 0.1 },
+      emphasis: { focus: 'adjacency', lineStyle: { width: 2.5 } },
+      data: graph.nodes.map((n) => ({ id: n.id, name: n.name, category: n.category, symbolSize: n.symbolSize, link: n.link })),
+      links: graph.links.map((l) => ({ source: l.source, target: l.target, value: l.label })),
+    }],
+  };
+}
+
+async function render() {
+  const boxes = document.querySelectorAll('[data-graph]:not([data-graph-ready])');
+  if (boxes.length === 0) return;
+  const echarts = await loadECharts();
+  boxes.forEach((box) => {
+    box.setAttribute('data-graph-ready', '1');
+    const chart = echarts.init(box, null, { renderer: 'canvas' });
+    chart.setOption(option(JSON.parse(box.getAttribute('data-graph'))));
+    chart.on('click', (p) => {
+      if (p.dataType === 'node' && p.data.link && p.data.id !== 'dataset') window.location.href = p.data.link;
+    });
+    new ResizeObserver(() => chart.resize()).observe(box);
+  });
+}
+
+render();
+// Enhanced navigation swaps page content without re-running modules; draw again after each swap.
+if (window.Blazor?.addEventListener) window.Blazor.addEventListener('enhancedload', render);
