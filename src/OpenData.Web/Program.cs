@@ -34,6 +34,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapBackOffice();
 app.MapDatasets();
+app.MapDatastore();
 app.MapDatasetPages();
 app.MapHome();
 app.MapStaticAssets();
