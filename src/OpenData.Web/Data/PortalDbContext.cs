@@ -44,6 +44,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,7 +11,7 @@ namespace OpenData.Web.Features.Accounts;
 
 public sealed partial class AccountCommands(
     UserManager<AppUser> users, RoleManager<IdentityRole> roles, PortalDbContext db,
-    IdNumberProtector ids, AuditLog audit, TimeProvider clock)
+    IdNumberProtector ids, AuditLog audit, TimeProvider clock, OpenData.Web.Features.Admin.Settings.SiteSettingsStore settings)
 {
     [GeneratedRegex(@"^1[3-9]\d{9}$")] private static partial Regex MobileRegex();
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.-]{3,31}$")] private static partial Regex UserNameRegex();
@@ -25,7 +25,7 @@ public sealed partial class AccountCommands(
         var user = NewUser(input);
         user.IdNumberCipher = ids.Protect(input.IdNumber);
         user.IdNumberLookup = await ids.LookupAsync(input.IdNumber, ct);
-        user.AgreementVersion = AccountChoices.UserAgreementVersion;
+        user.AgreementVersion = await CurrentUserAgreementAsync(ct);
         user.AgreementAcceptedAt = clock.GetUtcNow();
         var result = await users.CreateAsync(user, input.Password);
         if (!result.Succeeded)
@@ -35,7 +35,10 @@ public sealed partial class AccountCommands(
                     : e.Code.Contains("Email") ? nameof(input.Email) : nameof(input.UserName), e.Description);
             return (errors, null);
         }
-        await audit.WriteAsync(AuditActions.Register, $"user:{user.UserName}", "自助注册", actorName: user.UserName!, ct: ct);
+        db.AgreementAcceptances.Add(new AgreementAcceptance
+            { UserId = user.Id, Kind = "user", Version = user.AgreementVersion, At = user.AgreementAcceptedAt.Value });
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.Register, $"user:{user.UserName}", $"自助注册，同意用户协议第 {user.AgreementVersion} 版", actorName: user.UserName!, ct: ct);
         return (errors, user);
     }
 
@@ -82,19 +85,20 @@ public sealed partial class AccountCommands(
         string? realName = null, CancellationToken ct = default)
     {
         if (PasswordProblem(password) is { } pw) throw new InvalidOperationException(pw);
+        var agreementVersion = await CurrentUserAgreementAsync(ct);
         int? deptId = null;
         if (!string.IsNullOrEmpty(orgCode))
             deptId = (await db.Departments.FirstOrDefaultAsync(d => d.Code == orgCode, ct))?.Id
                 ?? throw new InvalidOperationException($"未知的部门代码：{orgCode}");
         if (role is not null && role != "User" && !Roles.All.Contains(role))
-            throw new InvalidOperationException($"未知的角色：{role}（可选 User、Provider、Admin）");
+            throw new InvalidOperationException($"未知的角色：{role}（可选 User、Provider、Admin、Reviewer、Auditor）");
         if (role == Roles.Provider && deptId is null)
             throw new InvalidOperationException("数据提供方必须绑定部门：--org CODE");
         var user = new AppUser
         {
             UserName = userName, Email = $"{userName}@example.lishui.gov.cn", RealName = realName ?? userName,
             DepartmentId = deptId, CreatedAt = clock.GetUtcNow(), EmailConfirmed = true,
-            AgreementVersion = AccountChoices.UserAgreementVersion, AgreementAcceptedAt = clock.GetUtcNow(),
+            AgreementVersion = agreementVersion, AgreementAcceptedAt = clock.GetUtcNow(),
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("；", result.Errors.Select(x => x.Description)));
@@ -109,6 +113,10 @@ public sealed partial class AccountCommands(
         await users.AddToRoleAsync(user, role);
         await audit.WriteAsync(AuditActions.RoleChanged, $"user:{user.UserName}", $"+{role}", ct: ct);
     }
+
+    /// <summary>The user agreement in force (site settings), recorded with every new account.</summary>
+    private async Task<string> CurrentUserAgreementAsync(CancellationToken ct) =>
+        (await settings.SnapshotAsync(ct)).Agreement(OpenData.Web.Features.Admin.Settings.AgreementKinds.User).Version;
 
     private static AppUser NewUser(RegistrationInput i) => new()
     {

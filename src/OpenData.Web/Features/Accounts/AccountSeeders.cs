@@ -7,7 +7,7 @@ using OpenData.Web.Infrastructure.Data;
 
 namespace OpenData.Web.Features.Accounts;
 
-/// <summary>The demo accounts of the operator contract: admin, provider (市生态环境局), developer.</summary>
+/// <summary>The demo accounts of the operator contract: admin, provider (市生态环境局), developer; plus reviewer and auditor.</summary>
 public sealed class AccountDemoSeeder : IDemoSeeder
 {
     public const string Password = "OpenData#2026";
@@ -25,6 +25,16 @@ public sealed class AccountDemoSeeder : IDemoSeeder
             var admin = await commands.CreateUserAsync("admin", Password, Roles.Admin, "dsjj", "平台管理员", ct);
             await users.SetAuthenticationTokenAsync(admin, "[AspNetUserStore]", "AuthenticatorKey", AdminAuthenticatorKey);
             await users.SetTwoFactorEnabledAsync(admin, true);
+        }
+        // 三权分立 (ADR 0030): the demo admin also reviews; audit is a separate account. Demo back-office accounts share the demo TOTP key.
+        if (!await users.IsInRoleAsync(await users.FindByNameAsync("admin") ?? throw new InvalidOperationException("admin missing"), Roles.Reviewer))
+            await commands.AddRoleAsync((await users.FindByNameAsync("admin"))!, Roles.Reviewer, ct);
+        foreach (var (name, role, realName) in new[] { ("reviewer", Roles.Reviewer, "平台审核员"), ("auditor", Roles.Auditor, "平台审计员") })
+        {
+            if (await users.FindByNameAsync(name) is not null) continue;
+            var u = await commands.CreateUserAsync(name, Password, role, "dsjj", realName, ct);
+            await users.SetAuthenticationTokenAsync(u, "[AspNetUserStore]", "AuthenticatorKey", AdminAuthenticatorKey);
+            await users.SetTwoFactorEnabledAsync(u, true);
         }
         if (await users.FindByNameAsync("provider") is null)
             await commands.CreateUserAsync("provider", Password, Roles.Provider, "sthjj", "生态环境局数据专员", ct);

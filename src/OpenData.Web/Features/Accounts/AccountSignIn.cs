@@ -52,8 +52,11 @@ public sealed class AccountSignIn(SignInManager<AppUser> signIn, UserManager<App
         }
         await audit.WriteAsync(AuditActions.SignIn, target, "密码登录", actorName: userName, ct: ct);
         // Administrators must use a second factor: without one enrolled they may only set it up.
-        return await users.IsInRoleAsync(user, Roles.Admin) ? SignInOutcome.MustEnrolTwoFactor : SignInOutcome.Succeeded;
+        return await IsBackOfficeAsync(user) ? SignInOutcome.MustEnrolTwoFactor : SignInOutcome.Succeeded;
     }
+
+    private async Task<bool> IsBackOfficeAsync(AppUser user) =>
+        (await users.GetRolesAsync(user)).Any(r => Roles.BackOffice.Contains(r));
 
     private static readonly AppUser TimingDummy = new() { UserName = "timing-dummy" };
     private static string? _dummyHash;
@@ -94,6 +97,5 @@ public sealed class AccountSignIn(SignInManager<AppUser> signIn, UserManager<App
 
     /// <summary>Whether this principal may use admin-only features (the Admin policy's second-factor rule).</summary>
     public static bool NeedsSecondFactor(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) && !user.HasClaim(AccountsFeature.MfaClaim, "mfa")
-        && user.Identity?.AuthenticationType != BearerTokenHandler.SchemeName;
+        Roles.BackOffice.Any(user.IsInRole) && !AccountsFeature.HasSecondFactor(user);
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
-using OpenData.Web.Features.Admin;
 using OpenData.Web.Infrastructure.Auth;
 using OpenData.Web.Infrastructure.Data;
 
@@ -70,9 +69,10 @@ public static class AccountsFeature
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(ctx =>
-                // Administrators must have signed in with a second factor (or use a personal token created after one).
-                ctx.User.HasClaim(MfaClaim, "mfa") || ctx.User.Identity?.AuthenticationType == BearerTokenHandler.SchemeName))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(ctx => HasSecondFactor(ctx.User)))
+            .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer).RequireAssertion(ctx => HasSecondFactor(ctx.User)))
+            .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor).RequireAssertion(ctx => HasSecondFactor(ctx.User)))
+            .AddPolicy(Policies.BackOffice, p => p.RequireRole(Roles.BackOffice).RequireAssertion(ctx => HasSecondFactor(ctx.User)))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider, Roles.Admin));
         services.AddCascadingAuthenticationState();
 
@@ -91,9 +91,12 @@ public static class AccountsFeature
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapAccountEndpoints();
-        app.MapAdminWhoAmI();
         return app;
     }
+
+    /// <summary>Back-office roles must have signed in with a second factor (or use a personal token created after one).</summary>
+    public static bool HasSecondFactor(System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasClaim(MfaClaim, "mfa") || user.Identity?.AuthenticationType == BearerTokenHandler.SchemeName;
 
     /// <summary>
     /// The periodic security-stamp check rebuilds the principal from the database and would drop the "amr"

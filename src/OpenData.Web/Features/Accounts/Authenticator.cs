@@ -41,7 +41,7 @@ public sealed class Authenticator(UserManager<AppUser> users, SignInManager<AppU
     /// <summary>Turns 2FA off (not for administrators, who must keep it) when the code matches; a new key is made.</summary>
     public async Task<string?> DisableAsync(AppUser user, string code, CancellationToken ct = default)
     {
-        if (await users.IsInRoleAsync(user, Roles.Admin)) return "平台管理员必须使用两步验证，不能关闭";
+        if ((await users.GetRolesAsync(user)).Any(r => Roles.BackOffice.Contains(r))) return "平台管理员必须使用两步验证，不能关闭";
         if (!await VerifyAsync(user, code)) return "验证码不正确，请输入身份验证器上当前显示的 6 位数字";
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);

@@ -17,6 +17,9 @@ public sealed class PortalClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.RealName, user.RealName));
+        // Read by the account gate (Features/Admin/Users/AccountGate.cs) on every page request without a query.
+        identity.AddClaim(new Claim(PortalClaims.UserAgreementVersion, user.AgreementVersion));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
         if (user.DepartmentId is { } deptId)
         {
             var code = await db.Departments.Where(d => d.Id == deptId).Select(d => d.Code).FirstOrDefaultAsync();

@@ -32,7 +32,7 @@ public static class DataApiEndpoints
             await Try(async () => Results.Ok(await cmd.ApplyAsync(Id(user), user.Identity!.Name!, r, ct))));
         mine.MapGet("/", async (ClaimsPrincipal user, ApplicationCommands cmd, CancellationToken ct) => Results.Ok(await cmd.MineAsync(Id(user), ct)));
 
-        var admin = app.MapGroup("/api/v1/admin/api-applications").RequireAuthorization(Policies.Admin).WithTags("Admin");
+        var admin = app.MapGroup("/api/v1/admin/api-applications").RequireAuthorization(Policies.Reviewer).WithTags("Admin");
         admin.MapGet("/", async (bool? pending, ClaimsPrincipal user, ApplicationCommands cmd, CancellationToken ct) =>
             Results.Ok(await cmd.QueueAsync(user, pending ?? true, ct)));
         admin.MapPost("/{id:int}/approve", (int id, ReviewRequest? r, ClaimsPrincipal user, ApplicationCommands cmd, CancellationToken ct) =>

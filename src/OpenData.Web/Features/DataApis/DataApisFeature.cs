@@ -62,7 +62,7 @@ public sealed class ApiApplicationQueue(PortalDbContext db) : IReviewQueue
     public async Task<ReviewQueueStatus> StatusAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var pending = db.ApiApplications.Where(a => a.Status == ApiApplicationStatus.Pending);
-        var count = user.IsInRole(Roles.Admin) ? await pending.CountAsync(ct) : 0;
+        var count = user.IsInRole(Roles.Reviewer) ? await pending.CountAsync(ct) : 0;
         var oldest = count > 0 ? await pending.OrderBy(a => a.CreatedAt).Select(a => (DateTimeOffset?)a.CreatedAt).FirstOrDefaultAsync(ct) : null;
         return new ReviewQueueStatus("api-applications", "接口申请", "/admin/api-applications", count, oldest, 20);
     }

@@ -20,7 +20,8 @@ public sealed class NoDatasetGrants : IDatasetGrants
 
 /// <summary>The download flow (2.9.3): agreement, who may download what, counting and auditing.</summary>
 public sealed class DatasetDownloads(
-    PortalDbContext db, IFileStore files, IDatasetGrants grants, AuditLog audit, TimeProvider clock)
+    PortalDbContext db, IFileStore files, IDatasetGrants grants, AuditLog audit, TimeProvider clock,
+    OpenData.Web.Features.Admin.Settings.AgreementAcceptances agreements)
 {
     public const string AnonymousOpenKey = "download.anonymousOpen";
 
@@ -61,6 +62,7 @@ public sealed class DatasetDownloads(
         var userId = DatasetAccess.UserId(user);
         var signedIn = user.Identity?.IsAuthenticated == true && userId is not null;
         var target = $"dataset:{d.Slug}";
+        if (signedIn && await AgreementProblemAsync(userId!, ct) is { } agreementProblem) return agreementProblem;
         if (d.OpenCondition == OpenCondition.Restricted)
         {
             var allowed = manager || (signedIn && await grants.HasGrantAsync(userId!, d.Id, ct));
@@ -87,6 +89,23 @@ public sealed class DatasetDownloads(
                     v.RowCount ?? 0), fmt);
         return new(200, null, null, files.LocalPath(v.FileHash), DownloadName(resource.Name, v), v.ContentType);
     }
+
+    /// <summary>
+    /// A signed-in user downloads under the download agreement in force: the first time, ticking the box accepts it
+    /// (recorded with its version); after a new version is published they must read and accept it on its page first.
+    /// </summary>
+    private async Task<DownloadResult?> AgreementProblemAsync(string userId, CancellationToken ct)
+    {
+        const string kind = OpenData.Web.Features.Admin.Settings.AgreementKinds.Download;
+        if (await agreements.HasAcceptedCurrentAsync(userId, kind, ct)) return null;
+        var current = await agreements.CurrentAsync(kind, ct);
+        if (await agreements.HasAcceptedAnyAsync(userId, kind, ct))
+            return new(409, AgreementChangedCode, $"《数据下载协议》已更新为第 {current.Version} 版，请阅读并同意新版本后再下载：/agreements/download");
+        await agreements.AcceptAsync(userId, kind, current.Version, ct);
+        return null;
+    }
+
+    public const string AgreementChangedCode = "agreement-changed";
 
     private static string DownloadName(string resourceName, ResourceVersion v)
     {

@@ -40,13 +40,13 @@ public sealed class CommentCommands(PortalDbContext db, InteractionItems items, 
 
     /// <summary>Comments waiting for an administrator (held) or already hidden, for the moderation page.</summary>
     public async Task<List<CommentDto>> ModerationAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        !InteractionAccess.IsAdmin(user) ? [] :
+        !InteractionAccess.IsReviewer(user) ? [] :
         await Project(db.Comments.Where(c => c.Status != CommentStatus.Visible).OrderBy(c => c.CreatedAt).Take(200)).ToListAsync(ct);
 
     /// <summary>Hide (visible → hidden) or restore/approve (held or hidden → visible): administrators only.</summary>
     public async Task<Outcome> SetVisibleAsync(long id, bool visible, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (!InteractionAccess.IsAdmin(user)) return Outcome.Forbidden();
+        if (!InteractionAccess.IsReviewer(user)) return Outcome.Forbidden();
         var c = await db.Comments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Outcome.NotFound();
         c.Status = visible ? CommentStatus.Visible : CommentStatus.Hidden;

@@ -25,6 +25,9 @@ public static class InteractionAccess
 
     public static bool IsAdmin(ClaimsPrincipal user) => DatasetAccess.IsAdmin(user);
 
+    /// <summary>Comment moderation is review work (三权分立, ADR 0030): the Reviewer role, not the system administrator.</summary>
+    public static bool IsReviewer(ClaimsPrincipal user) => user.IsInRole(OpenData.Web.Infrastructure.Auth.Roles.Reviewer);
+
     /// <summary>Trims and checks a required text; null when fine, else the message to show.</summary>
     public static string? CheckText(string? text, string label, int max, bool required = true)
     {

@@ -45,4 +45,20 @@ public static class AuditActions
     public const string ProfileChanged = "account.profile-changed";
     public const string PasswordChanged = "account.password-changed";
     public const string TwoFactorDisabled = "account.2fa-disabled";
+    public const string TwoFactorReset = "account.2fa-reset";
+    public const string Disabled = "account.disabled";
+    public const string Enabled = "account.enabled";
+    public const string MustChangePassword = "account.must-change-password";
+    public const string DepartmentChanged = "account.department-changed";
+    public const string IdNumberUnmasked = "account.id-unmasked";
+    /// <summary>Same name the datasets feature uses for the anonymous-download switch.</summary>
+    public const string SettingChanged = "settings.changed";
+    public const string AgreementPublished = "agreement.published";
+    public const string AgreementAccepted = "agreement.accepted";
+    public const string DepartmentSaved = "department.saved";
+    public const string DepartmentMerged = "department.merged";
+    public const string DomainSaved = "domain.saved";
+    public const string DomainMerged = "domain.merged";
+    public const string AuditExported = "audit.exported";
+    public const string AuditPurged = "audit.purged";
 }

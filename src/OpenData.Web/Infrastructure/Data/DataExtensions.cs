@@ -5,6 +5,8 @@ namespace OpenData.Web.Infrastructure.Data;
 
 public static class DataExtensions
 {
+    private static readonly Auditing.AuditImmutability AuditImmutabilityInstance = new();
+
     /// <summary>Registers the catalog database for the configured provider (Database:Provider).</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
@@ -14,14 +16,14 @@ public static class DataExtensions
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:OpenData is not set.");
-            services.AddDbContext<PostgresPortalDbContext>(o => o.UseNpgsql(connection));
+            services.AddDbContext<PostgresPortalDbContext>(o => o.UseNpgsql(connection).AddInterceptors(AuditImmutabilityInstance));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
         }
         else
         {
             if (string.IsNullOrWhiteSpace(connection))
                 connection = $"Data Source={Path.Combine(OpenDataOptions.ResolveDataDir(config, contentRoot), "opendata.db")}";
-            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection));
+            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(AuditImmutabilityInstance));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
         services.AddSingleton(new DatabaseProviderInfo(provider));

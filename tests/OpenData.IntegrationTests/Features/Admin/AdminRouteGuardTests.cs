@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,21 @@ public abstract partial class AdminRouteGuardTests(PortalFactory factory)
 {
     [GeneratedRegex(@"\{[^}]+\}")] private static partial Regex ParameterRegex();
 
-    private List<(string Method, string Path)> AdminRoutes()
+    private List<(string Method, string Path)> AdminRoutes() => PolicyRoutes().Select(r => (r.Method, r.Path)).Distinct().ToList();
+
+    /// <summary>Which back-office roles each policy admits (ADR 0030: Reviewer does not admit Admin, and so on).</summary>
+    private static readonly Dictionary<string, string[]> Admits = new()
     {
-        var routes = new List<(string, string)>();
+        [Policies.Admin] = [Roles.Admin],
+        [Policies.Reviewer] = [Roles.Reviewer],
+        [Policies.Auditor] = [Roles.Auditor],
+        [Policies.BackOffice] = [Roles.Admin, Roles.Reviewer, Roles.Auditor],
+    };
+
+    /// <summary>Every admin route with the policy its endpoint metadata names (pages: [Authorize(Policy)], APIs: RequireAuthorization).</summary>
+    private List<(string Method, string Path, string? Policy)> PolicyRoutes()
+    {
+        var routes = new List<(string, string, string?)>();
         foreach (var e in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var raw = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
@@ -27,9 +40,41 @@ public abstract partial class AdminRouteGuardTests(PortalFactory factory)
                 continue;
             var path = ParameterRegex().Replace(raw, "1");
             var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
-            foreach (var m in methods) routes.Add((m, path));
+            var policy = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
+            foreach (var m in methods) routes.Add((m, path, policy));
         }
         return routes.Distinct().ToList();
+    }
+
+    [Fact]
+    public void Every_admin_route_names_one_of_the_back_office_policies()
+    {
+        foreach (var (method, path, policy) in PolicyRoutes())
+            Assert.True(policy is not null && Admits.ContainsKey(policy), $"{method} {path} has policy '{policy}'");
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Reviewer)]
+    [InlineData(Roles.Auditor)]
+    public async Task Each_back_office_role_reaches_exactly_the_routes_of_its_policy(string role)
+    {
+        var (client, _) = await BackOfficeKit.BackOfficeClientAsync(factory, role);
+        var checkedAllowed = 0;
+        foreach (var (method, path, policy) in PolicyRoutes())
+        {
+            var allowed = Admits[policy!].Contains(role);
+            if (allowed && method != "GET") continue; // an allowed POST would act: the refusals are what this test proves
+            var res = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+            if (allowed)
+            {
+                Assert.False(res.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized || (int)res.StatusCode >= 500
+                    || res.Headers.Location?.OriginalString.Contains("/account/") == true, $"{role}: {method} {path} answered {(int)res.StatusCode} {res.Headers.Location}");
+                checkedAllowed++;
+            }
+            else AssertRefused(res, method, path, signedIn: true);
+        }
+        Assert.True(checkedAllowed > 0, $"{role} reached no admin route at all");
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class ApplicationCommands(PortalDbContext db, ApiCatalog catalog, 
 
     private static void Demand(ClaimsPrincipal user)
     {
-        if (!user.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException();
+        if (!user.IsInRole(Roles.Reviewer)) throw new UnauthorizedAccessException();
     }
 
     private async Task<List<ApplicationDto>> ListAsync(IQueryable<ApiApplication> q, CancellationToken ct)

@@ -29,6 +29,12 @@ public static class DatasetPageEndpoints
                 return Results.File(result.FilePath, result.ContentType ?? "application/octet-stream", result.FileName);
             if (result.Status == 404 && result.Code == "not-found" && result.Message?.StartsWith("数据集") == true)
                 return Results.NotFound();
+            if (result.Code == DatasetDownloads.AgreementChangedCode)
+            {
+                // A new download agreement was published since this user accepted one: read and accept it, then come back.
+                var again = back + $"?resource={resource}" + (version is null ? "" : $"&version={version}") + "#download";
+                return Results.LocalRedirect("/agreements/download?returnUrl=" + Uri.EscapeDataString(again));
+            }
             var query = $"?resource={resource}" + (version is null ? "" : $"&version={version}") +
                         $"&downloadError={Uri.EscapeDataString(result.Code ?? "failed")}";
             return Results.LocalRedirect(back + query + "#download");

@@ -1,0 +1,47 @@
+namespace OpenData.Web.Features.Admin.Settings;
+
+/// <summary>One editable site setting: its key in SiteSettings, its label, default and kind of input.</summary>
+public sealed record SettingDefinition(string Key, string Label, string Default, SettingKind Kind, string Help = "");
+
+public enum SettingKind { Text, LongText, Number, Switch }
+
+/// <summary>Every site setting the back office edits. Unknown keys are never written.</summary>
+public static class SettingKeys
+{
+    public const string SiteName = "site.name";
+    public const string Notice = "site.notice";
+    public const string AnonymousOpenDownload = "download.anonymousOpen";
+    public const string ApplicationWindow = "applications.window";
+    public const string ApiRatePerMinute = "api.ratePerMinute";
+    public const string ApiDailyQuota = "api.dailyQuota";
+    public const string UploadMaxMb = "upload.maxMb";
+    public const string SensitiveWords = "content.sensitiveWords";
+    public const string TileServiceUrl = "map.tileUrl";
+    public const string SmtpHost = "smtp.host";
+    public const string SmtpPort = "smtp.port";
+    public const string SmtpFrom = "smtp.from";
+    public const string AuditRetentionDays = "audit.retentionDays";
+    /// <summary>Changes with every settings or agreement change, so every node reloads its cached copy.</summary>
+    public const string Stamp = "settings.stamp";
+
+    public const int MinAuditRetentionDays = 180;
+
+    public static readonly IReadOnlyList<SettingDefinition> All =
+    [
+        new(SiteName, "网站名称", "丽水市公共数据开放平台", SettingKind.Text),
+        new(Notice, "通知横幅", "", SettingKind.Text, "留空则不显示；显示在每个页面顶部"),
+        new(AnonymousOpenDownload, "允许未登录用户下载无条件开放数据", "false", SettingKind.Switch),
+        new(ApplicationWindow, "申请受理时间", "工作日 8:30–17:00", SettingKind.Text, "接口、受限数据申请的受理时间说明"),
+        new(ApiRatePerMinute, "接口默认频率限制（次/分钟）", "60", SettingKind.Number),
+        new(ApiDailyQuota, "接口默认日配额（次/天）", "10000", SettingKind.Number),
+        new(UploadMaxMb, "上传文件大小上限（MB）", "200", SettingKind.Number),
+        new(SensitiveWords, "敏感词（每行一个）", "", SettingKind.LongText, "评论、留言中含有这些词时转人工审核"),
+        new(TileServiceUrl, "地图瓦片服务地址", "", SettingKind.Text, "如 https://tiles.example/{z}/{x}/{y}.png；留空使用内置底图"),
+        new(SmtpHost, "SMTP 服务器", "", SettingKind.Text),
+        new(SmtpPort, "SMTP 端口", "25", SettingKind.Number),
+        new(SmtpFrom, "发件人地址", "", SettingKind.Text),
+        new(AuditRetentionDays, "审计日志保留天数", "180", SettingKind.Number, "不少于 180 天（等保三级）"),
+    ];
+
+    public static SettingDefinition? Find(string key) => All.FirstOrDefault(d => d.Key == key);
+}
