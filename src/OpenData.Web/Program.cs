@@ -34,6 +34,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapDatasets();
 app.MapDataApis();
+app.MapDatastore();
 app.MapDatasetPages();
 app.MapHome();
 app.MapStaticAssets();

@@ -72,6 +72,7 @@ public sealed class ResourceVersionConfiguration : IEntityTypeConfiguration<Reso
         b.Property(v => v.ContentType).HasMaxLength(100);
         b.Property(v => v.UploadedById).HasMaxLength(450);
         b.Property(v => v.UploadedByName).HasMaxLength(256);
+        b.Property(v => v.TableName).HasMaxLength(40);
         b.HasIndex(v => new { v.ResourceId, v.Number }).IsUnique();
     }
 }
@@ -84,6 +85,7 @@ public sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         b.Property(j => j.State).HasConversion<string>().HasMaxLength(16);
         b.Property(j => j.ErrorMessage).HasMaxLength(2000);
         b.Property(j => j.CreatedById).HasMaxLength(450);
+        b.Property(j => j.ClaimedBy).HasMaxLength(200);
         b.HasIndex(j => new { j.State, j.CreatedAt });
         b.HasOne(j => j.ResourceVersion).WithMany().HasForeignKey(j => j.ResourceVersionId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -20,4 +20,11 @@ public class Job
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The node that claimed the job (machine/process); claims are one atomic UPDATE on State.</summary>
+    public string? ClaimedBy { get; set; }
+    /// <summary>Written while running; a running job whose heartbeat is stale belonged to a dead process.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>JSON of the job's input, e.g. the field type overrides of a reload.</summary>
+    public string? Payload { get; set; }
 }

@@ -38,4 +38,11 @@ public class ResourceVersion
     public int? FieldCount { get; set; }
     /// <summary>JSON {"columns":[..],"rows":[[..]..]}: up to 10 sample rows, shown beside the field dictionary.</summary>
     public string? SampleJson { get; set; }
+    /// <summary>The datastore table of this version (ADR 0010), set only once its load committed; null for
+    /// non-tabular files, failed loads and loads still queued.</summary>
+    public string? TableName { get; set; }
+    /// <summary>JSON list of DatastoreColumn (field name, type, SQL column) of <see cref="TableName"/>.</summary>
+    public string? ColumnsJson { get; set; }
+    /// <summary>Warnings of the last load (skipped rows, padded rows…), one per line, shown to the provider.</summary>
+    public string? IngestWarnings { get; set; }
 }

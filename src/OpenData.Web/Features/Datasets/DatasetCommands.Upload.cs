@@ -8,12 +8,12 @@ namespace OpenData.Web.Features.Datasets;
 public sealed partial class DatasetCommands
 {
     /// <summary>
-    /// Stores the file, adds a resource version and runs its ingestion job. For now the job runs here,
-    /// synchronously (header, sample rows, row count); the datastore's worker will take it over.
+    /// Stores the file, adds a resource version and queues its ingestion job (the worker loads it into the
+    /// datastore and only then makes it the served version). Non-tabular files are served at once.
     /// </summary>
     public async Task<CommandResult<JobDto>> UploadAsync(string slug, UploadInput upload, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var d = await db.Datasets.Include(x => x.Department).Include(x => x.Fields).Include(x => x.Resources)
+        var d = await db.Datasets.Include(x => x.Department).Include(x => x.Fields).Include(x => x.Resources).ThenInclude(r => r.Versions)
             .FirstOrDefaultAsync(x => x.Slug == slug, ct);
         if (d is null) return CommandResult<JobDto>.NotFound();
         if (!DatasetAccess.CanManage(user, d.Department!.Code)) return Forbidden<JobDto>();
@@ -39,22 +39,12 @@ public sealed partial class DatasetCommands
             return Invalid<JobDto>(new FieldErrors { ["file"] = tooLarge });
 
         var now = clock.GetUtcNow();
-        var job = new Job { Kind = "ingest", DatasetId = d.Id, State = JobState.Running, CreatedAt = now, StartedAt = now, CreatedById = DatasetAccess.UserId(user) };
-        TabularSample? sample = null;
-        try
+        var tabular = DatasetLabels.IsTabular(format!);
+        var job = new Job
         {
-            await using var read = files.OpenRead(stored.Hash);
-            sample = await TabularSampler.ReadAsync(read, format!, ct);
-            job.State = JobState.Succeeded;
-            job.Rows = sample?.RowCount;
-        }
-        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
-        {
-            job.State = JobState.Failed;
-            job.ErrorMessage = e is System.Text.Json.JsonException ? $"JSON 格式错误：{e.Message}" : e.Message;
-        }
-        job.Progress = 100;
-        job.FinishedAt = clock.GetUtcNow();
+            Kind = "ingest", DatasetId = d.Id, State = tabular ? JobState.Queued : JobState.Succeeded, CreatedAt = now,
+            CreatedById = DatasetAccess.UserId(user), Progress = tabular ? 0 : 100, FinishedAt = tabular ? null : now,
+        };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (resource is null)
@@ -68,19 +58,16 @@ public sealed partial class DatasetCommands
             Number = number, FileHash = stored.Hash, Size = stored.Size, Format = format!,
             OriginalFileName = ShortFileName(upload.FileName), ContentType = ContentTypes.Of(format!),
             UploadedAt = now, UploadedById = DatasetAccess.UserId(user), UploadedByName = user.Identity?.Name ?? "",
-            RowCount = sample?.RowCount, FieldCount = sample?.Columns.Count, SampleJson = sample?.ToJson(),
         };
         resource.Versions.Add(version);
-        // A failed ingestion keeps the previous version current: nothing half-loaded is served.
-        if (job.State == JobState.Succeeded || resource.CurrentVersion == 0)
+        // A tabular version is served once its load committed (the job switches it); until then the previous one is.
+        // A first upload is listed at once so its original file can be downloaded while it loads.
+        if (!tabular || resource.CurrentVersion == 0)
         {
             resource.CurrentVersion = number;
             resource.Format = format!;
-            resource.RowCount = sample?.RowCount;
-            resource.FieldCount = sample?.Columns.Count;
             resource.UpdatedAt = now;
-            if (sample is not null && d.Fields.Count == 0) FillFields(d, sample);
-            d.DataUpdatedAt = now;
+            if (!tabular) { resource.RowCount = null; resource.FieldCount = null; d.DataUpdatedAt = now; }
         }
         Recalculate(d);
         d.UpdatedAt = now;
@@ -90,34 +77,23 @@ public sealed partial class DatasetCommands
         await search.IndexAsync(d, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (tabular) signal.Poke();
         await audit.WriteAsync(DatasetAuditActions.Uploaded, $"dataset:{d.Slug}", $"{resource.Name} v{number} {version.OriginalFileName} ({stored.Size} B)", ct: ct);
         return CommandResult<JobDto>.Success(DatasetQueries.ToDto(job, d.Slug, resource.Id, number));
     }
 
     /// <summary>Formats, rows and 数据容量 (rows × fields of the tabular resources) of a dataset.</summary>
+    public static readonly string[] TableFormats = ["CSV", "XLSX", "JSON", "XML"];
+
     public static void Recalculate(Dataset d)
     {
-        d.Formats = string.Join(',', d.Resources.Where(r => r.CurrentVersion > 0).Select(r => r.Format).Distinct().Order());
+        // A served datastore table is downloadable as CSV, XLSX, JSON and XML besides its original format.
+        var withTable = d.Resources.Any(r => r.Versions.Any(v => v.Number == r.CurrentVersion && v.TableName is not null));
+        d.Formats = string.Join(',', d.Resources.Where(r => r.CurrentVersion > 0).Select(r => r.Format)
+            .Concat(withTable ? TableFormats : []).Distinct().Order());
         var tabular = d.Resources.Where(r => DatasetLabels.IsTabular(r.Format) && r.RowCount is not null).ToList();
         d.RowCount = tabular.Sum(r => r.RowCount ?? 0);
         d.Capacity = tabular.Sum(r => (r.RowCount ?? 0) * (r.FieldCount ?? d.Fields.Count));
-    }
-
-    private static void FillFields(Dataset d, TabularSample sample)
-    {
-        for (var i = 0; i < sample.Columns.Count && i < 500; i++)
-        {
-            var values = sample.Rows.Select(r => i < r.Count ? r[i].Trim() : "").ToList();
-            var name = sample.Columns[i].Length == 0 ? $"列{i + 1}" : sample.Columns[i];
-            if (name.Length > 100) name = name[..100];
-            if (d.Fields.Any(f => f.Name == name)) continue;
-            var example = values.FirstOrDefault(v => v.Length > 0) ?? "";
-            d.Fields.Add(new DatasetField
-            {
-                Position = i, Name = name, Type = TabularSampler.GuessType(values),
-                Example = example.Length > 200 ? example[..200] : example,
-            });
-        }
     }
 
     private static string ShortFileName(string fileName)

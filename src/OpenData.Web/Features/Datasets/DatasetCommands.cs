@@ -14,7 +14,7 @@ namespace OpenData.Web.Features.Datasets;
 /// <summary>Publishing: a provider acts only on its own department's datasets, an admin on all.</summary>
 public sealed partial class DatasetCommands(
     PortalDbContext db, DatasetSearch search, IFileStore files, AuditLog audit, TimeProvider clock,
-    IOptions<DatastoreOptions> options)
+    IOptions<DatastoreOptions> options, Datastore.Jobs.JobSignal signal)
 {
     public async Task<CommandResult<DatasetRef>> CreateAsync(DatasetInput input, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -63,9 +63,12 @@ public sealed partial class DatasetCommands(
         if (!DatasetAccess.CanManage(user, d.Department!.Code)) return Forbidden<DatasetRef>();
         var errors = new FieldErrors();
         if (DatasetValidation.ValidateFields(fields, errors) is not { } list) return Invalid<DatasetRef>(errors);
+        var before = d.Fields.ToDictionary(f => f.Name, f => f.Type);
         d.Fields.Clear();
         d.Fields.AddRange(list);
-        return CommandResult<DatasetRef>.Success(await SaveIndexedAsync(d, ct));
+        var saved = await SaveIndexedAsync(d, ct);
+        if (list.Any(f => before.TryGetValue(f.Name, out var old) && old != f.Type)) await QueueReloadsAsync(d, user, ct);
+        return CommandResult<DatasetRef>.Success(saved);
     }
 
     public async Task<CommandResult<DatasetRef>> PublishAsync(string slug, ClaimsPrincipal user, CancellationToken ct = default)

@@ -52,7 +52,9 @@ public sealed class DatasetDownloads(
         if (v is null) return new(404, "version-not-found", $"该文件没有第 {number} 版");
         var fmt = (format ?? "original").Trim().ToLowerInvariant();
         if (!KnownFormats.Contains(fmt)) return new(400, "invalid-format", "格式应为 original、csv、xlsx、json 或 xml");
-        if (fmt != "original" && fmt != v.Format.ToLowerInvariant())
+        // Other formats are written from the version's datastore table; without one only the original format exists.
+        var fromTable = fmt != "original" && v.TableName is not null;
+        if (fmt != "original" && !fromTable && fmt != v.Format.ToLowerInvariant())
             return new(400, "format-unavailable", $"该文件暂不提供 {fmt.ToUpperInvariant()} 格式，请下载原始文件（{v.Format}）");
         if (!acceptAgreement) return new(400, "agreement-required", "请先阅读并同意《数据下载协议》后再下载");
 
@@ -78,6 +80,11 @@ public sealed class DatasetDownloads(
         });
         await db.SaveChangesAsync(ct);
         await db.Datasets.Where(x => x.Id == d.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DownloadCount, x => x.DownloadCount + 1), ct);
+        if (fromTable)
+            return new(200, null, null, null, $"{resource.Name}-v{v.Number}.{fmt}", null,
+                new Datastore.ResourceTable(resource.Id, v.Number, v.TableName!,
+                    System.Text.Json.JsonSerializer.Deserialize<List<Datastore.DatastoreColumn>>(v.ColumnsJson ?? "[]", Datastore.Jobs.IngestionJobRunner.Json) ?? [],
+                    v.RowCount ?? 0), fmt);
         return new(200, null, null, files.LocalPath(v.FileHash), DownloadName(resource.Name, v), v.ContentType);
     }
 

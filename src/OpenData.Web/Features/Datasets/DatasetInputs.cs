@@ -58,6 +58,7 @@ public sealed record CommandResult<T>(CommandStatus Status, T? Value = default, 
     public static CommandResult<T> Invalid(FieldErrors errors) => new(CommandStatus.Invalid, default, errors);
 }
 
-/// <summary>Result of a download request; on success exactly one file to stream.</summary>
+/// <summary>Result of a download request; on success one file to stream, or a datastore table to export in ExportFormat.</summary>
 public sealed record DownloadResult(
-    int Status, string? Code, string? Message, string? FilePath = null, string? FileName = null, string? ContentType = null);
+    int Status, string? Code, string? Message, string? FilePath = null, string? FileName = null, string? ContentType = null,
+    Datastore.ResourceTable? Table = null, string? ExportFormat = null);

@@ -10,7 +10,7 @@ public static class DatastoreFeature
 {
     /// <summary>
     /// The datastore engine: on SQLite its own file DataDir/datastore/datastore.db, on PostgreSQL the
-    /// catalog database (schema "datastore"); see ADR 0010. No pages or endpoints yet: the catalog calls it.
+    /// catalog database (schema "datastore"); see ADR 0010. The catalog queues ingest jobs; the worker runs them.
     /// </summary>
     public static WebApplicationBuilder AddDatastore(this WebApplicationBuilder builder)
     {
@@ -38,6 +38,17 @@ public static class DatastoreFeature
         services.AddSingleton<IngestionRunner>();
         services.AddSingleton<DatastoreReader>();
         services.AddSingleton<DatastoreAnalysis>();
+        services.AddSingleton<Jobs.JobSignal>();
+        services.AddScoped<Jobs.IngestionJobRunner>();
+        services.AddHostedService<Jobs.IngestionWorker>();
+        services.AddScoped<IResourceTables, CatalogResourceTables>();
+        services.AddScoped<ResourceData>();
         return builder;
+    }
+
+    public static WebApplication MapDatastore(this WebApplication app)
+    {
+        app.MapDataEndpoints();
+        return app;
     }
 }

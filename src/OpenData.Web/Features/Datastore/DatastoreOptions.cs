@@ -19,6 +19,14 @@ public sealed class DatastoreOptions
     public int HeaderScanRows { get; set; } = 30;
     /// <summary>Columns indexed after the load (filters on the rest still work, just slower).</summary>
     public int MaxIndexedColumns { get; set; } = 32;
+    /// <summary>Run the ingestion worker on this node (a node that only serves pages may turn it off).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+    /// <summary>How often the worker looks for queued jobs queued by other nodes.</summary>
+    public double JobPollSeconds { get; set; } = 2;
+    /// <summary>A running job without a heartbeat for this long belonged to a dead process and is taken over.</summary>
+    public double JobStaleSeconds { get; set; } = 30;
+    /// <summary>Attempts before an interrupted job is failed instead of run again.</summary>
+    public int JobMaxAttempts { get; set; } = 3;
 }
 
 /// <summary>Per-run choices: the provider's type overrides (field name → type) from the field dictionary.</summary>

@@ -55,7 +55,7 @@ public abstract class DatasetDownloadTests(PortalFactory factory)
         var text = await res.Content.ReadAsStringAsync();
         Assert.StartsWith("序号,饭店名称,星级", text.TrimStart('\uFEFF'));
         Assert.Equal(before + 1, await DownloadsAsync("xingji-fandian"));
-        Assert.Equal(HttpStatusCode.BadRequest, (await developer.GetAsync(url + "&acceptAgreement=true&format=xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await developer.GetAsync(url + "&acceptAgreement=true&format=pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await developer.GetAsync(url + "&acceptAgreement=true&version=9")).StatusCode);
     }
 

@@ -84,7 +84,7 @@ public abstract class DatasetPublishingTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.Accepted, pdf.StatusCode);
         Assert.Null((await pdf.ReadAsync<JobDto>()).Rows);
         var detail = await provider.GetFromJsonAsync<DatasetDetailDto>($"/api/v1/datasets/{created.Slug}", Json);
-        Assert.Equal(["JSON", "PDF"], detail!.Formats);
+        Assert.Equal(["CSV", "JSON", "PDF", "XLSX", "XML"], detail!.Formats); // the loaded table adds CSV/XLSX/XML downloads
         Assert.Equal(["单位", "许可证编号", "有效期至"], detail.Fields.Select(f => f.Name));
         Assert.Equal("date", detail.Fields[2].Type);
         Assert.Equal(2 * 3, detail.Capacity); // only the tabular resource counts

@@ -42,7 +42,26 @@ public static class DatasetTestKit
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(content), "file", fileName);
         if (name is not null) form.Add(new StringContent(name), "name");
-        return await client.PostAsync($"/api/v1/manage/datasets/{slug}/resources", form);
+        var res = await client.PostAsync($"/api/v1/manage/datasets/{slug}/resources", form);
+        if (res.StatusCode != System.Net.HttpStatusCode.Accepted) return res;
+        // Ingestion runs in the background worker: answer with the finished job, keeping status and Location.
+        var job = await client.WaitForJobAsync(res.Headers.Location!.ToString());
+        var done = new HttpResponseMessage(res.StatusCode) { Content = JsonContent.Create(job, options: Json) };
+        done.Headers.Location = res.Headers.Location;
+        return done;
+    }
+
+    /// <summary>Polls GET /api/v1/manage/jobs/{id} until the job succeeded or failed (at most 60 s).</summary>
+    public static async Task<JobDto> WaitForJobAsync(this HttpClient client, string location)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var job = (await client.GetFromJsonAsync<JobDto>(location, Json))!;
+            if (job.State is "succeeded" or "failed") return job;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"job {job.Id} still {job.State}");
+            await Task.Delay(100);
+        }
     }
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage res) =>

@@ -957,6 +957,13 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -974,9 +981,15 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Progress")
@@ -1104,6 +1117,9 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ColumnsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1120,6 +1136,9 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IngestWarnings")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -1141,6 +1160,10 @@ namespace OpenData.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TableName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UploadedAt")
                         .HasColumnType("INTEGER");

@@ -15,7 +15,8 @@ public static class DatasetPageEndpoints
     public static WebApplication MapDatasetPages(this WebApplication app)
     {
         app.MapGet("/datasets/{slug}/download", async (string slug, [FromQuery(Name = "resource")] string? resourceText, [FromQuery(Name = "version")] string? versionText,
-            [FromQuery] string? format, [FromQuery] string? agree, HttpContext http, DatasetDownloads downloads, CancellationToken ct) =>
+            [FromQuery] string? format, [FromQuery] string? agree, HttpContext http, DatasetDownloads downloads,
+            Datastore.Querying.DatastoreReader reader, CancellationToken ct) =>
         {
             // Parsed by hand: a hand-edited query string gets the form back with a message, not a binding error.
             var resource = Show.Int(resourceText);
@@ -23,6 +24,7 @@ public static class DatasetPageEndpoints
             var back = $"/datasets/{Uri.EscapeDataString(slug)}";
             if (resource is null) return Results.LocalRedirect(back + "?downloadError=not-found#download");
             var result = await downloads.PrepareAsync(slug, resource.Value, version, format, agree == "true", http.User, ct);
+            if (result.Status == 200 && result.Table is not null) return DatasetEndpoints.Export(result, reader, ct);
             if (result.Status == 200 && result.FilePath is not null)
                 return Results.File(result.FilePath, result.ContentType ?? "application/octet-stream", result.FileName);
             if (result.Status == 404 && result.Code == "not-found" && result.Message?.StartsWith("数据集") == true)

@@ -21,8 +21,12 @@ public sealed class DatastoreReader(IDatastore store)
         var where = sql.Where(query.Filters);
         var order = sql.OrderBy(query.Sort);
         var limit = sql.Parameter((long)query.PageSize);
-        var offset = sql.Parameter((long)(query.Page - 1) * query.PageSize);
-        cmd.CommandText = $"SELECT {ColumnList(columns)} FROM {Dialect.Qualify(table)}{where}{order} LIMIT {limit} OFFSET {offset}";
+        var skip = (long)(query.Page - 1) * query.PageSize;
+        // Unfiltered, unsorted pages seek on _id: loads number rows 1..N and tables never change afterwards,
+        // so page p starts after _id (p-1)*size, and the last page costs what the first does (no OFFSET scan).
+        cmd.CommandText = query.Filters.Count == 0 && query.Sort.Count == 0
+            ? $"SELECT {ColumnList(columns)} FROM {Dialect.Qualify(table)} WHERE _id > {sql.Parameter(skip)}{order} LIMIT {limit}"
+            : $"SELECT {ColumnList(columns)} FROM {Dialect.Qualify(table)}{where}{order} LIMIT {limit} OFFSET {sql.Parameter(skip)}";
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))

@@ -34,7 +34,13 @@ public abstract partial class DatasetManagePagesTests(PortalFactory factory)
         var uploaded = await provider.PostMultipartFormAsync(upload, "upload", [new("Name", "监测点水质")], "file", "水质.csv", Encoding.UTF8.GetBytes(Csv));
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         Assert.Matches("^/manage/jobs/\\d+$", uploaded.Location());
+        // The worker loads the file in the background; the job page refreshes itself until it is done.
         var job = await provider.GetStringAsync(uploaded.Location());
+        for (var i = 0; i < 300 && !job.Contains("已完成") && !job.Contains("处理失败"); i++)
+        {
+            await Task.Delay(100);
+            job = await provider.GetStringAsync(uploaded.Location());
+        }
         Assert.Contains("已完成", job);
         Assert.Contains("<dt>数据行数</dt><dd>2</dd>", job);
 

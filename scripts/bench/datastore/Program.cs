@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OpenData.Web.Features.Datastore;
+using OpenData.Web.Features.Datastore.Export;
+using OpenData.Web.Features.Datastore.Querying;
+using OpenData.Web.Features.Datastore.Storage;
+
+// One step per process, so each step's peak memory is its own (run.sh runs them and the baselines in turn).
+// Usage: gen DIR ROWS | ingest DIR sqlite|postgres utf8|gbk | export DIR csv|xlsx | query DIR
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+var (step, dir) = (args[0], args[1]);
+var pg = Environment.GetEnvironmentVariable("BENCH_PG");
+var sqlite = $"Data Source={Path.Combine(dir, "datastore.db")}";
+var watch = Stopwatch.StartNew();
+switch (step)
+{
+    case "gen":
+        Generate(dir, int.Parse(args[2]));
+        break;
+    case "ingest":
+    {
+        IDatastore store = args[2] == "postgres" ? new PostgresDatastore(pg!) : new SqliteDatastore(sqlite);
+        var runner = new IngestionRunner(store, Options.Create(new DatastoreOptions { MaxUploadBytes = 2L << 30 }), NullLogger<IngestionRunner>.Instance);
+        await using var file = File.OpenRead(Path.Combine(dir, $"data-{args[3]}.csv"));
+        var result = await runner.RunAsync(file, "data.csv", new IngestionOptions(), null, CancellationToken.None);
+        if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Message);
+        File.WriteAllText(Path.Combine(dir, $"table-{args[2]}.txt"), result.TableName + "\n" + System.Text.Json.JsonSerializer.Serialize(result.Columns));
+        Report($"ingest {args[2]} {args[3]}", $"{result.RowCount} rows");
+        break;
+    }
+    case "export":
+    {
+        var (store, table, columns) = Table(dir, sqlite);
+        var fmt = args[2] == "xlsx" ? ExportFormat.Xlsx : ExportFormat.Csv;
+        await using var output = File.Create(Path.Combine(dir, $"export.{args[2]}"));
+        await ExportWriters.WriteAsync(fmt, output, columns, new DatastoreReader(store).StreamAsync(table, columns, [], [], CancellationToken.None), CancellationToken.None);
+        Report($"export {args[2]}", $"{output.Length / 1048576.0:0.0} MB");
+        break;
+    }
+    case "query":
+    {
+        var (store, table, columns) = Table(dir, sqlite);
+        var reader = new DatastoreReader(store);
+        var total = await reader.CountAsync(table, columns, [], CancellationToken.None);
+        var last = (int)((total + 19) / 20);
+        foreach (var (label, page) in new[] { ("page 1", 1), ($"last page ({last})", last) })
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 60; i++)
+            {
+                var t = Stopwatch.StartNew();
+                await reader.QueryAsync(table, columns, new RowQuery([], [], page, 20), CancellationToken.None);
+                if (i >= 10) times.Add(t.Elapsed.TotalMilliseconds); // first 10 warm up
+            }
+            times.Sort();
+            Console.WriteLine($"RESULT query {label}: p50 {times[times.Count / 2]:0.00} ms, p95 {times[(int)(times.Count * 0.95)]:0.00} ms");
+        }
+        var g = Stopwatch.StartNew();
+        var groups = await new DatastoreAnalysis(store).AggregateAsync(table, columns,
+            new AggregateQuery("区县", DateBucket.None, Measure.Sum, "数值", 20, []), CancellationToken.None);
+        Console.WriteLine($"RESULT group-by 区县 sum(数值) over {total} rows: {g.Elapsed.TotalMilliseconds:0} ms ({groups.Count} groups)");
+        var m = Stopwatch.StartNew();
+        await new DatastoreAnalysis(store).AggregateAsync(table, columns,
+            new AggregateQuery("日期", DateBucket.Month, Measure.Count, null, 100, []), CancellationToken.None);
+        Console.WriteLine($"RESULT group-by 日期 by month count over {total} rows: {m.Elapsed.TotalMilliseconds:0} ms");
+        break;
+    }
+}
+
+void Report(string what, string detail) =>
+    Console.WriteLine($"RESULT {what}: {watch.Elapsed.TotalSeconds:0.00} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB ({detail})");
+
+static (IDatastore, string, List<DatastoreColumn>) Table(string dir, string sqlite)
+{
+    var lines = File.ReadAllLines(Path.Combine(dir, "table-sqlite.txt"));
+    return (new SqliteDatastore(sqlite), lines[0], System.Text.Json.JsonSerializer.Deserialize<List<DatastoreColumn>>(lines[1])!);
+}
+
+static void Generate(string dir, int rows)
+{
+    string[] counties = ["莲都区", "龙泉市", "青田县", "缙云县", "遂昌县", "松阳县", "云和县", "庆元县", "景宁畲族自治县"];
+    var random = new Random(42);
+    var header = "编号,区县,日期,数值,人数,名称,类别,经度,纬度,备注";
+    using var utf8 = new StreamWriter(Path.Combine(dir, "data-utf8.csv"), false, new UTF8Encoding(false), 1 << 16);
+    using var gbk = new StreamWriter(Path.Combine(dir, "data-gbk.csv"), false, Encoding.GetEncoding("GBK"), 1 << 16);
+    utf8.Write(header + "\n");
+    gbk.Write(header + "\n");
+    var day = new DateOnly(2020, 1, 1);
+    for (var i = 1; i <= rows; i++)
+    {
+        var line = $"{i},{counties[i % 9]},{day.AddDays(i % 1800):yyyy-MM-dd},{random.Next(0, 100000) / 100.0},{random.Next(0, 5000)}," +
+                   $"监测点{i % 5000},类别{i % 12},{119 + random.NextDouble():0.000000},{28 + random.NextDouble():0.000000},第{i}条记录\n";
+        utf8.Write(line);
+        gbk.Write(line);
+    }
+}

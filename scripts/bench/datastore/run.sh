@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Datastore benchmarks (docs/performance.md), each beside its baseline on the same file:
+#   ingest (our runner) vs sqlite3 .import / psql \copy; CSV export vs sqlite3 -csv; XLSX export; paged query; group-by.
+# Usage: scripts/bench/datastore/run.sh [rows]   (PostgreSQL part needs BENCH_PG, e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=odp_bench)
+set -euo pipefail
+cd "$(dirname "$0")"
+rows=${1:-1000000}
+dotnet build -c Release -v q -nologo DatastoreBench.csproj >/dev/null
+bench="dotnet bin/Release/net10.0/DatastoreBench.dll"
+dir=$(mktemp -d /tmp/odp-bench-XXXX)
+trap 'rm -rf "$dir"' EXIT
+timed() { # label, command...: wall seconds and peak RSS of a baseline
+  local label=$1; shift
+  /usr/bin/time -f "RESULT $label: %e s, peak RSS %M KB" "$@" 2>&1 >/dev/null | grep RESULT
+}
+$bench gen "$dir" "$rows"
+ls -la "$dir"
+for enc in utf8 gbk; do
+  rm -f "$dir/datastore.db"*
+  $bench ingest "$dir" sqlite $enc
+done
+rm -f "$dir/base.db"
+timed "baseline sqlite3 .import utf8" sqlite3 "$dir/base.db" ".mode csv" ".import $dir/data-utf8.csv t"
+$bench export "$dir" csv
+timed "baseline sqlite3 -csv export" sh -c "sqlite3 -csv -header '$dir/base.db' 'SELECT * FROM t' > '$dir/base-export.csv'"
+$bench export "$dir" xlsx
+$bench query "$dir"
+if [ -n "${BENCH_PG:-}" ]; then
+  $bench ingest "$dir" postgres utf8
+  psqlconn=$(echo "$BENCH_PG" | sed -E 's/Host=([^;]*);Port=([^;]*);Username=([^;]*);Database=([^;]*).*/host=\1 port=\2 user=\3 dbname=\4/')
+  psql "$psqlconn" -q -c "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text, c10 text)"
+  timed "baseline psql \\copy utf8" psql "$psqlconn" -q -c "\\copy bench_copy FROM '$dir/data-utf8.csv' CSV HEADER"
+fi
