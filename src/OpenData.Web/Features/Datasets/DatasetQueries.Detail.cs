@@ -96,6 +96,8 @@ public sealed partial class DatasetQueries
         foreach (var t in d.Tags) Add("tag:" + t, t, 3, $"/datasets?q={Uri.EscapeDataString(t)}", 28, "标签");
         foreach (var f in d.Fields.Take(12)) Add("field:" + f.Name, f.Name, 4, $"/datasets?q={Uri.EscapeDataString(f.Name)}", 22, "数据项");
         foreach (var r in related) Add("dataset:" + r.Slug, r.Title, 5, $"/datasets/{r.Slug}", 32, r.Reason);
-        return new DatasetGraphDto(["数据集", "提供机构", "数据领域", "标签", "数据项", "关联数据集"], nodes, links);
+        foreach (var r in d.Resources.Where(r => DatasetLabels.IsTabular(r.Format) && r.ApiCode.Length > 0))
+            Add("api:" + r.ApiCode, r.Name + " 数据接口", 6, $"/apis/{r.ApiCode}", 30, "数据接口");
+        return new DatasetGraphDto(["数据集", "提供机构", "数据领域", "标签", "数据项", "关联数据集", "数据接口"], nodes, links);
     }
 }

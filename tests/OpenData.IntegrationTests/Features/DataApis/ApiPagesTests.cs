@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using OpenData.IntegrationTests.Features.Accounts;
 using OpenData.IntegrationTests.Infrastructure;
 using OpenData.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace OpenData.IntegrationTests.Features.DataApis;
 
@@ -93,5 +94,19 @@ public sealed class ApiOpenApiTests(GatewaySqliteFactory factory) : IClassFixtur
         var records = doc.GetProperty("paths").GetProperty($"/api/v1/data/{code}/records").GetProperty("get").GetProperty("parameters");
         Assert.Contains(records.EnumerateArray(), p => p.GetProperty("name").GetString() == "区县");
         Assert.Contains(records.EnumerateArray(), p => p.GetProperty("name").GetString() == "pageSize");
+    }
+}
+
+/// <summary>The dataset's data graph shows its data APIs.</summary>
+public sealed class DatasetGraphApiTests(SqlitePortalFactory factory) : IClassFixture<SqlitePortalFactory>
+{
+    [Fact]
+    public async Task The_data_graph_of_a_dataset_has_a_node_linking_to_each_tabular_resources_API()
+    {
+        var (slug, code) = await AccountFlows.WithDbAsync(factory, db => db.Resources.Where(r => r.Dataset!.IsPublished && r.Format == "CSV")
+            .OrderBy(r => r.Id).Select(r => new { r.Dataset!.Slug, r.ApiCode }).FirstAsync().ContinueWith(t => (t.Result.Slug, t.Result.ApiCode)));
+        var graph = await factory.CreateClient().GetStringAsync($"/api/v1/datasets/{slug}/graph");
+        Assert.Contains($"/apis/{code}", graph);
+        Assert.Contains("数据接口", graph);
     }
 }
