@@ -40,7 +40,7 @@ public abstract class DatasetPublicPagesTests(PortalFactory factory)
         Assert.Contains("/datasets?sort=views", links);                                     // the chip removes only its filter
         Assert.Contains("已选条件", html);
         Assert.Contains($"/datasets/{expected.Items[0].Slug}#preview", links);
-        Assert.DoesNotContain("收藏", html);
+        Assert.Contains($"action=\"/interact/act/dataset/{expected.Items[0].Slug}/favorite\"", html); // 收藏 on every card (interaction feature)
         var timely = expected.Items.First(i => i.Timeliness.Status != "irregular");
         var card = html[html.IndexOf($"href=\"/datasets/{timely.Slug}\"", StringComparison.Ordinal)..];
         Assert.Contains($">{timely.Timeliness.Label}</span>", card[..card.IndexOf("</article>", StringComparison.Ordinal)]);
