@@ -48,7 +48,7 @@ public static class WebExtensions
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
             pages.UseExceptionHandler("/error", createScopeForErrors: true);
-            pages.UseStatusCodePagesWithReExecute("/not-found");
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();

@@ -49,7 +49,7 @@ public abstract class ApplicationFlowTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
         Assert.Equal("ODP.NotGranted", (await Json(before)).GetProperty("code").GetString());
 
-        var admin = await BearerAsync(Roles.Admin);
+        var admin = await BearerAsync(Roles.Reviewer);
         var queue = await admin.GetStringAsync("/api/v1/admin/api-applications");
         Assert.Contains(appKey, queue);
         Assert.Equal(HttpStatusCode.Forbidden, (await dev.PostAsJsonAsync($"/api/v1/admin/api-applications/{application.GetProperty("id").GetInt32()}/approve", new { })).StatusCode);
@@ -71,7 +71,7 @@ public abstract class ApplicationFlowTests(PortalFactory factory)
         var app = await Json(await dev.PostAsJsonAsync("/api/v1/me/apps", new { name = "测试应用", domain = 2, description = "" }));
         var application = await Json(await dev.PostAsJsonAsync("/api/v1/me/api-applications",
             new { appId = app.GetProperty("id").GetInt32(), apiCode = code, category = "商业应用", reason = "用于商业分析报告", acceptAgreement = true }));
-        var admin = await BearerAsync(Roles.Admin);
+        var admin = await BearerAsync(Roles.Reviewer);
         var id = application.GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync($"/api/v1/admin/api-applications/{id}/reject", new { reason = "" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/admin/api-applications/{id}/reject", new { reason = "申请理由不充分" })).StatusCode);
