@@ -26,7 +26,7 @@ public sealed partial class DatasetViews(PortalDbContext db, TimeProvider clock)
         var visitor = userId is not null ? "u:" + userId : "a:" + http.Connection.RemoteIpAddress + "|" + agent;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(visitor)));
         var now = clock.GetUtcNow();
-        var local = now.ToOffset(TimeSpan.FromHours(8));
+        var local = now.ToOffset(OpenData.Web.Infrastructure.Web.ChinaTime.Offset);
         var day = local.Year * 10000 + local.Month * 100 + local.Day;
         if (await db.DatasetViews.AnyAsync(v => v.DatasetId == datasetId && v.Day == day && v.VisitorHash == hash, ct))
             return false;

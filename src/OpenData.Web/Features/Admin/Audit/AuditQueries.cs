@@ -52,7 +52,7 @@ public sealed class AuditQueries(PortalDbContext db, AuditLog audit)
         if (!string.IsNullOrWhiteSpace(f.Actor)) { var a = f.Actor.Trim(); q = q.Where(x => x.ActorName.Contains(a)); }
         if (!string.IsNullOrWhiteSpace(f.Action)) { var a = f.Action.Trim(); q = q.Where(x => x.Action == a); }
         if (!string.IsNullOrWhiteSpace(f.Target)) { var t = f.Target.Trim(); q = q.Where(x => x.Target.Contains(t)); }
-        var china = TimeSpan.FromHours(8);
+        var china = OpenData.Web.Infrastructure.Web.ChinaTime.Offset;
         if (f.From is { } from) { var t = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), china).ToUniversalTime(); q = q.Where(x => x.At >= t); }
         if (f.To is { } to) { var t = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), china).ToUniversalTime(); q = q.Where(x => x.At < t); }
         return q;

@@ -61,7 +61,7 @@ public sealed class SettingsCommands(PortalDbContext db, SiteSettingsStore store
     /// <summary>"2026.1" → "2026.2" in the same year (China time), else "{year}.1".</summary>
     public static string NextVersion(string current, DateTimeOffset now)
     {
-        var year = now.ToOffset(TimeSpan.FromHours(8)).Year.ToString(CultureInfo.InvariantCulture);
+        var year = now.ToOffset(OpenData.Web.Infrastructure.Web.ChinaTime.Offset).Year.ToString(CultureInfo.InvariantCulture);
         var parts = current.Split('.');
         return parts.Length == 2 && parts[0] == year && int.TryParse(parts[1], out var n) ? $"{year}.{n + 1}" : $"{year}.1";
     }

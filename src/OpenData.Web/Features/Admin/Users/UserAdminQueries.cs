@@ -41,7 +41,7 @@ public sealed class UserAdminQueries(PortalDbContext db)
             "locked" => q.Where(u => u.LockoutEnd != null && u.LockoutEnd > now),
             _ => q,
         };
-        var china = TimeSpan.FromHours(8);
+        var china = OpenData.Web.Infrastructure.Web.ChinaTime.Offset;
         if (f.From is { } from) { var t = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), china).ToUniversalTime(); q = q.Where(u => u.CreatedAt >= t); }
         if (f.To is { } to) { var t = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), china).ToUniversalTime(); q = q.Where(u => u.CreatedAt < t); }
         var total = await q.CountAsync(ct);
