@@ -41,6 +41,8 @@ public sealed class LiveApp : IAsyncLifetime
             BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = height },
             BypassCSP = bypassCsp,
         });
+        // CI machines are small (2 cores) and the whole suite shares them: allow slow first renders.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
