@@ -11,6 +11,7 @@ public static class AdminFeature
     public static IServiceCollection AddBackOffice(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddSingleton<SettingsCache>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<SettingsCommands>();
         services.AddScoped<AgreementAcceptances>();

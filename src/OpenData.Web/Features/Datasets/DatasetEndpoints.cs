@@ -23,7 +23,7 @@ public static class DatasetEndpoints
             await q.DetailAsync(slug, user, ct) is { } d ? Results.Ok(await q.RelatedAsync(d.Id, 8, ct)) : NotFound());
         api.MapGet("/datasets/{slug}/graph", async (string slug, ClaimsPrincipal user, DatasetQueries q, CancellationToken ct) =>
             await q.GraphAsync(slug, user, ct) is { } g ? Results.Ok(g) : NotFound());
-        api.MapGet("/datasets/{slug}/resources/{id:int}/download", Download);
+        api.MapGet("/datasets/{slug}/resources/{id:int}/download", Download).NoStore();
         api.MapGet("/catalog", (DatasetQueries q, [AsParameters] CatalogQuery r, CancellationToken ct) =>
             q.CatalogAsync(new CatalogRequest { Org = r.Org, Q = r.Q, Page = r.Page, PageSize = r.PageSize }, ct));
         api.MapGet("/organizations", (DatasetQueries q, CancellationToken ct) => q.OrganizationsAsync(ct));

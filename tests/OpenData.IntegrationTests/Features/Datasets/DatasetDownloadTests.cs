@@ -52,6 +52,7 @@ public abstract class DatasetDownloadTests(PortalFactory factory)
         var res = await developer.GetAsync(url + "&acceptAgreement=true");
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         Assert.Equal("text/csv", res.Content.Headers.ContentType?.MediaType);
+        Assert.True(res.Headers.CacheControl?.NoStore, "a counted, agreement-bound download must never come from a browser cache");
         var text = await res.Content.ReadAsStringAsync();
         Assert.StartsWith("序号,饭店名称,星级", text.TrimStart('\uFEFF'));
         Assert.Equal(before + 1, await DownloadsAsync("xingji-fandian"));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using OpenData.Web.Data;
 
 namespace OpenData.Web.Features.Admin.Settings;
@@ -28,32 +27,32 @@ public sealed record SettingsSnapshot(string Stamp, IReadOnlyDictionary<string, 
 /// a node re-reads the stamp at most every <see cref="RecheckInterval"/>, so a change made on another node
 /// takes effect within seconds, with no restart and no shared in-memory state (ADR 0030).
 /// </summary>
-public sealed class SiteSettingsStore(PortalDbContext db, IMemoryCache cache, TimeProvider clock)
+public sealed class SiteSettingsStore(PortalDbContext db, SettingsCache cache, TimeProvider clock)
 {
-    private const string CacheKey = "odp:settings-snapshot";
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(3);
 
     public async Task<SettingsSnapshot> SnapshotAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        if (cache.Get<SettingsSnapshot>(CacheKey) is { } cached)
+        var (cached, generation) = cache.Read();
+        if (cached is not null)
         {
             if (now - cached.CheckedAt < RecheckInterval) return cached;
             var stamp = await StampAsync(ct);
             if (stamp == cached.Stamp)
             {
                 var renewed = cached with { CheckedAt = now };
-                cache.Set(CacheKey, renewed);
+                cache.Offer(renewed, generation);
                 return renewed;
             }
         }
         var fresh = await LoadAsync(now, ct);
-        cache.Set(CacheKey, fresh);
+        cache.Offer(fresh, generation);
         return fresh;
     }
 
     /// <summary>Forget this node's copy (after a write here).</summary>
-    public void Invalidate() => cache.Remove(CacheKey);
+    public void Invalidate() => cache.Invalidate();
 
     private async Task<string> StampAsync(CancellationToken ct) =>
         await db.SiteSettings.AsNoTracking().Where(s => s.Key == SettingKeys.Stamp).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "";

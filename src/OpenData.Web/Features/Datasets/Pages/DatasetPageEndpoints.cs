@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.Datasets.Pages;
 
@@ -38,7 +39,7 @@ public static class DatasetPageEndpoints
             var query = $"?resource={resource}" + (version is null ? "" : $"&version={version}") +
                         $"&downloadError={Uri.EscapeDataString(result.Code ?? "failed")}";
             return Results.LocalRedirect(back + query + "#download");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().NoStore();
         return app;
     }
 }
