@@ -21,9 +21,8 @@ public sealed partial class DatasetCommands
         var errors = new FieldErrors();
         var format = FormatOf(upload.FileName);
         var name = string.IsNullOrWhiteSpace(upload.Name) ? Path.GetFileNameWithoutExtension(upload.FileName).Trim() : upload.Name.Trim();
-        // One upload limit for the catalog and the datastore: Datastore:MaxUploadBytes.
-        var limit = options.Value.MaxUploadBytes;
-        var tooLarge = $"文件超过大小上限 {Math.Round(limit / 1048576.0, 1):0.#} MB";
+        var limit = await uploadLimit.BytesAsync(ct);
+        var tooLarge = $"文件超过大小上限 {UploadLimit.Describe(limit)}";
         if (upload.Length <= 0) errors.AddOnce("file", "请选择要上传的文件（文件不能为空）");
         else if (upload.Length > limit) errors.AddOnce("file", tooLarge);
         if (format is null)

@@ -20,6 +20,7 @@ public static class DatasetsFeature
         services.AddScoped<DatasetSearch>();
         services.AddScoped<DatasetQueries>();
         services.AddScoped<DatasetCommands>();
+        services.AddScoped<UploadLimit>();
         services.AddScoped<DatasetDownloads>();
         services.AddScoped<DatasetViews>();
         services.TryAddScoped<IDatasetGrants, NoDatasetGrants>();

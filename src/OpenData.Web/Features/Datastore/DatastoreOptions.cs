@@ -5,8 +5,9 @@ public sealed class DatastoreOptions
 {
     public const string Section = "Datastore";
 
-    /// <summary>Largest accepted upload.</summary>
-    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+    /// <summary>The operator's ceiling for uploads; the limit in force is the back office's upload.maxMb setting
+    /// (default 200 MB) up to this ceiling (see Datasets/UploadLimit).</summary>
+    public long MaxUploadBytes { get; set; } = 1024L * 1024 * 1024;
     public int MaxColumns { get; set; } = 500;
     /// <summary>Longest cell, in characters.</summary>
     public int MaxCellLength { get; set; } = 32_768;

@@ -8,6 +8,7 @@ using OpenData.Web.Infrastructure.Auditing;
 using OpenData.Web.Infrastructure.Auth;
 using static OpenData.IntegrationTests.Features.Accounts.AccountFlows;
 using static OpenData.IntegrationTests.Features.Admin.BackOfficeKit;
+using static OpenData.IntegrationTests.Features.Datasets.DatasetTestKit;
 
 namespace OpenData.IntegrationTests.Features.Admin;
 
@@ -42,6 +43,29 @@ public abstract class SettingsAndAgreementTests(PortalFactory factory)
         var res = await admin.PostFormAsync("/admin/settings", null, "settings", Form((SettingKeys.AuditRetentionDays, "30")));
         Assert.Contains("审计日志至少保留 180 天", await res.Content.ReadAsStringAsync());
         Assert.Equal(180, (await factory.Service<SiteSettingsStore>().SnapshotAsync()).AuditRetentionDays);
+    }
+
+    [Fact]
+    public async Task The_upload_limit_setting_applies_to_the_next_upload_without_a_restart()
+    {
+        var (admin, _) = await BackOfficeClientAsync(factory, Roles.Admin);
+        var provider = await factory.ClientForAsync("provider");
+        var created = await provider.CreateDatasetAsync(NewDataset("sthjj", "上传上限测试"));
+        Assert.Equal("/admin/settings?done=1", (await admin.PostFormAsync("/admin/settings", null, "settings", Form((SettingKeys.UploadMaxMb, "1")))).Target());
+        try
+        {
+            var big = await provider.UploadAsync(created.Slug, "big.csv", new byte[1024 * 1024 + 10]);
+            Assert.Equal(HttpStatusCode.BadRequest, big.StatusCode);
+            Assert.Equal("文件超过大小上限 1 MB", (await big.ReadAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
+            Assert.Contains("单个文件不超过 1 MB", await provider.GetStringAsync($"/manage/datasets/{created.Slug}/upload"));
+        }
+        finally
+        {
+            await admin.PostFormAsync("/admin/settings", null, "settings", Form());
+        }
+        var ok = await provider.UploadAsync(created.Slug, "big.csv", "编号,名称\n1,甲\n");
+        Assert.Equal(HttpStatusCode.Accepted, ok.StatusCode);
+        Assert.Contains("单个文件不超过 200 MB", await provider.GetStringAsync($"/manage/datasets/{created.Slug}/upload"));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public static class SettingKeys
         new(ApplicationWindow, "申请受理时间", "工作日 8:30–17:00", SettingKind.Text, "接口、受限数据申请的受理时间说明"),
         new(ApiRatePerMinute, "接口默认频率限制（次/分钟）", "60", SettingKind.Number),
         new(ApiDailyQuota, "接口默认日配额（次/天）", "10000", SettingKind.Number),
-        new(UploadMaxMb, "上传文件大小上限（MB）", "200", SettingKind.Number),
+        new(UploadMaxMb, "上传文件大小上限（MB）", "200", SettingKind.Number, "不超过服务器配置的上限 Datastore:MaxUploadBytes（默认 1024 MB）"),
         new(SensitiveWords, "敏感词（每行一个）", "", SettingKind.LongText, "评论、留言中含有这些词时转人工审核"),
         new(TileServiceUrl, "地图瓦片服务地址", "", SettingKind.Text, "如 https://tiles.example/{z}/{x}/{y}.png；留空使用内置底图"),
         new(SmtpHost, "SMTP 服务器", "", SettingKind.Text),
