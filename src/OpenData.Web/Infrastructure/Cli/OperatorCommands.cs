@@ -6,7 +6,7 @@ using OpenData.Web.Infrastructure.Data;
 namespace OpenData.Web.Infrastructure.Cli;
 
 /// <summary>
-/// The operator commands of the same binary: migrate, seed-demo, user create, token create (operator contract).
+/// The operator commands of the same binary: migrate, seed-demo, user create, token create, backup, restore (operator contract).
 /// Features may add more through ICliCommand.
 /// </summary>
 public static class OperatorCommands
@@ -34,6 +34,14 @@ public static class OperatorCommands
                 case "user" when positional.ElementAtOrDefault(1) == "create":
                     await app.PrepareDatabaseAsync(forceDemo: false);
                     await CreateUserAsync(app, positional);
+                    return true;
+                case "backup":
+                    await app.PrepareDatabaseAsync(forceDemo: false);
+                    await Backup.RunBackupAsync(app, Option(positional, "--out") ?? throw new InvalidOperationException("用法：backup --out DIR"), CancellationToken.None);
+                    return true;
+                case "restore":
+                    // No migration first: the databases are replaced, then migrated forward from the backup's version.
+                    await Backup.RunRestoreAsync(app, Option(positional, "--from") ?? throw new InvalidOperationException("用法：restore --from DIR"), CancellationToken.None);
                     return true;
                 case "token" when positional.ElementAtOrDefault(1) == "create":
                     await app.PrepareDatabaseAsync(forceDemo: false);

@@ -40,6 +40,39 @@ public abstract class OperatorCommandTests
         Assert.Contains("Provider", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
+    [Fact]
+    public async Task Backup_then_restore_into_an_empty_installation_brings_back_users_data_tables_and_files_but_not_later_changes()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("odp-bak-src-").FullName;
+        var conn = Connection(dataDir);
+        var seeded = await Run(conn, dataDir, "seed-demo");
+        Assert.True(seeded.Code == 0, seeded.Output);
+        var token = (await Run(conn, dataDir, "token", "create", "--user", "developer")).Output.Trim().Split('\n').Last().Trim();
+        var backupDir = Path.Combine(Directory.CreateTempSubdirectory("odp-bak-").FullName, "b1");
+        var backup = await Run(conn, dataDir, "backup", "--out", backupDir);
+        Assert.True(backup.Code == 0, backup.Output);
+        Assert.True(File.Exists(Path.Combine(backupDir, "manifest.json")));
+        Assert.NotEqual(0, (await Run(conn, dataDir, "backup", "--out", backupDir)).Code); // never over an existing backup
+        Assert.Equal(0, (await Run(conn, dataDir, "user", "create", "--name", "afterbak", "--password", "After#Backup1", "--role", "User")).Code);
+
+        var target = Directory.CreateTempSubdirectory("odp-bak-dst-").FullName;
+        var targetConn = Connection(target);
+        var restored = await Run(targetConn, target, "restore", "--from", backupDir);
+        Assert.True(restored.Code == 0, restored.Output);
+
+        await using var factory = new CliFactory(Provider, targetConn, target);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal("developer", (await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("userName").GetString());
+        var dataset = await client.GetFromJsonAsync<JsonElement>("/api/v1/datasets/xingji-fandian");
+        var resource = dataset.GetProperty("resources")[0].GetProperty("id").GetInt32();
+        var rows = await client.GetFromJsonAsync<JsonElement>($"/api/v1/datasets/xingji-fandian/resources/{resource}/rows?pageSize=1");
+        Assert.True(rows.GetProperty("total").GetInt64() > 0);
+        var original = await client.GetAsync($"/api/v1/datasets/xingji-fandian/resources/{resource}/download?format=original&acceptAgreement=true");
+        Assert.Equal(System.Net.HttpStatusCode.OK, original.StatusCode);
+        Assert.NotEqual(0, (await Run(targetConn, target, "token", "create", "--user", "afterbak")).Code);
+    }
+
     private static async Task<(int Code, string Output)> Run(string conn, string dataDir, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OpenData.Web.dll");
