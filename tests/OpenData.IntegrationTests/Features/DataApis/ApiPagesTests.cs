@@ -53,6 +53,9 @@ public abstract partial class ApiPagesTests(PortalFactory factory)
         var appId = AppLinkRegex().Match(list).Groups[1].Value;
         Assert.Contains("app-calls-data", await client.GetStringAsync($"/me/apps/{appId}"));
 
+        var form = await client.GetStringAsync($"/apis/{code}/apply");
+        Assert.Contains("申请受理时间：工作日 8:30–17:00", form);
+        Assert.Contains("href=\"/agreements/api\"", form);
         var applied = await client.PostFormAsync($"/apis/{code}/apply", null, "api-apply",
             [new("Form.AppId", appId), new("Form.Category", "科研教育"), new("Form.Reason", "用于课程作业分析"), new("Form.AcceptAgreement", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);

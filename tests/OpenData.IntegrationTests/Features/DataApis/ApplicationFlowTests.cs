@@ -4,7 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OpenData.IntegrationTests.Features.Accounts;
 using OpenData.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenData.Web.Data;
 using OpenData.Web.Features.Accounts;
+using OpenData.Web.Features.Admin.Settings;
 using OpenData.Web.Infrastructure.Auth;
 
 namespace OpenData.IntegrationTests.Features.DataApis;
@@ -43,6 +47,15 @@ public abstract class ApplicationFlowTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.OK, apply.StatusCode);
         var application = await Json(apply);
         Assert.Equal("pending", application.GetProperty("status").GetString());
+        // The 接口服务协议 in force was accepted with its version.
+        var userName = (await dev.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("userName").GetString();
+        var inForce = (await factory.Service<SiteSettingsStore>().SnapshotAsync()).Agreement(AgreementKinds.Api).Version;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+            Assert.True(await db.AgreementAcceptances.AnyAsync(a => a.UserId == userId && a.Kind == AgreementKinds.Api && a.Version == inForce));
+        }
 
         var signer = new SigningClient(factory.CreateClient(), appKey, secret);
         var before = await signer.GetAsync($"/api/v1/data/{code}/records?pageSize=2");

@@ -11,7 +11,8 @@ using OpenData.Web.Infrastructure.Auth;
 namespace OpenData.Web.Features.DataApis.Applications;
 
 /// <summary>The application flow of 2.9.2: apply (owner of the app), review (administrators), notify.</summary>
-public sealed class ApplicationCommands(PortalDbContext db, ApiCatalog catalog, Notifier notifier, AuditLog audit, TimeProvider clock)
+public sealed class ApplicationCommands(PortalDbContext db, ApiCatalog catalog, Notifier notifier, AuditLog audit, TimeProvider clock,
+    Admin.Settings.AgreementAcceptances agreements)
 {
     public async Task<ApplicationDto> ApplyAsync(string userId, string userName, ApplyRequest r, CancellationToken ct)
     {
@@ -34,6 +35,9 @@ public sealed class ApplicationCommands(PortalDbContext db, ApiCatalog catalog, 
         };
         db.ApiApplications.Add(row);
         await db.SaveChangesAsync(ct);
+        // Ticking the box accepts the 接口服务协议 in force; its version is recorded (asked again on every application).
+        var agreement = await agreements.CurrentAsync(Admin.Settings.AgreementKinds.Api, ct);
+        await agreements.AcceptAsync(userId, agreement.Kind, agreement.Version, ct);
         return (await ListAsync(db.ApiApplications.Where(a => a.Id == row.Id), ct))[0];
     }
 
