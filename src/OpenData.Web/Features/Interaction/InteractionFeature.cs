@@ -37,6 +37,7 @@ public static class InteractionFeature
     public static WebApplication MapInteraction(this WebApplication app)
     {
         app.MapInteractionEndpoints();
+        app.MapInteractionApi();
         return app;
     }
 }
