@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenData.IntegrationTests.Infrastructure;
 using OpenData.Web.Data.Entities;
 using OpenData.Web.Features.Admin.Settings;
@@ -69,6 +70,24 @@ public abstract class CommentTests(PortalFactory factory)
         Assert.Contains("需经管理员审核", await client.ActAndReadAsync(Act(slug, "comments"), ItemPage(slug), ("body", "包含特别禁词的评论")));
         // A word removed from the list no longer holds.
         Assert.Contains("评论已发表", await client.ActAndReadAsync(Act(slug, "comments"), ItemPage(slug), ("body", "关于色情内容的讨论")));
+    }
+
+    [Fact]
+    public async Task A_list_saved_under_the_former_interaction_key_moves_to_the_settings_key_at_start_up()
+    {
+        var slug = await PublishedDatasetAsync(factory);
+        await WithDbAsync(factory, async db =>
+        {
+            db.SiteSettings.RemoveRange(db.SiteSettings.Where(x => x.Key == SettingKeys.SensitiveWords));
+            db.SiteSettings.Add(new SiteSetting { Key = OpenData.Web.Features.Interaction.LegacySettingsMove.OldSensitiveWordsKey, Value = "赌博\n旧键禁词", UpdatedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await new OpenData.Web.Features.Interaction.LegacySettingsMove().SeedAsync(scope.ServiceProvider, default);
+        Assert.Equal("赌博\n旧键禁词", await WithDbAsync(factory, db => db.SiteSettings.Where(x => x.Key == SettingKeys.SensitiveWords).Select(x => x.Value).SingleAsync()));
+        factory.Service<SiteSettingsStore>().Invalidate();
+        var (client, _) = await SignedInAsync(factory);
+        Assert.Contains("需经管理员审核", await client.ActAndReadAsync(Act(slug, "comments"), ItemPage(slug), ("body", "含有旧键禁词的评论")));
     }
 
     [Fact]
