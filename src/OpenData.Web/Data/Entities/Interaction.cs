@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpenData.Web.Data.Entities;
 
 /// <summary>
@@ -25,6 +27,8 @@ public class Rating
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>Named, not numbered, in the JSON API.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CommentStatus>))]
 public enum CommentStatus { Visible, Held, Hidden }
 
 /// <summary>评论. The item's department is copied in so the provider's queue needs no item lookup.</summary>
@@ -46,7 +50,11 @@ public class Comment
     public DateTimeOffset? RepliedAt { get; set; }
 }
 
+/// <summary>Named, not numbered, in the JSON API.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ErrorReportType>))]
 public enum ErrorReportType { DataError, BrokenLink, Mismatch, Other }
+/// <summary>Named, not numbered, in the JSON API.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ErrorReportStatus>))]
 public enum ErrorReportStatus { Pending, InProgress, Fixed, Rejected }
 
 /// <summary>数据纠错: lands in the department's queue; the reporter is told of every status change.</summary>

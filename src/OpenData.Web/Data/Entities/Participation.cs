@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace OpenData.Web.Data.Entities;
 
+/// <summary>Named, not numbered, in the JSON API.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DataRequestStatus>))]
 public enum DataRequestStatus { Pending, Accepted, Opened, Declined }
 
 /// <summary>数据请求: a wish for data that is not open yet, answered publicly by the department.</summary>
@@ -44,6 +48,8 @@ public class Feedback
     public DateTimeOffset? RepliedAt { get; set; }
 }
 
+/// <summary>Named, not numbered, in the JSON API.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SurveyQuestionKind>))]
 public enum SurveyQuestionKind { Single, Multiple, Text }
 
 /// <summary>问卷调查, built by administrators; open between two dates.</summary>

@@ -6,6 +6,7 @@ using OpenData.Web.Features.DataApis.Applications;
 using OpenData.Web.Features.DataApis.Apps;
 using OpenData.Web.Features.DataApis.Catalog;
 using OpenData.Web.Features.DataApis.Gateway;
+using OpenData.Web.Features.Interaction;
 using OpenData.Web.Infrastructure.Auth;
 using OpenData.Web.Infrastructure.Web;
 
@@ -25,6 +26,7 @@ public static class DataApisFeature
         services.AddScoped<AppCommands>();
         services.AddScoped<ApiCatalog>();
         services.AddScoped<ApiDetails>();
+        services.AddScoped<IInteractionItemResolver, ApiItemResolver>();
         services.AddScoped<Services.UpstreamAllowList>();
         services.AddScoped<Services.ServiceApiCommands>();
         services.AddSingleton<Services.UpstreamForwarder>();

@@ -34,9 +34,10 @@ public sealed class CommentCommands(PortalDbContext db, InteractionItems items, 
         return Outcome.Success(word is null ? "评论已发表" : "评论已提交，需经管理员审核后显示", c.Id);
     }
 
-    public Task<List<CommentDto>> PublicAsync(string kind, string key, CancellationToken ct = default) =>
-        Project(db.Comments.Where(c => c.ItemKind == kind && c.ItemKey == key && c.Status == CommentStatus.Visible)
-            .OrderByDescending(c => c.CreatedAt).Take(200)).ToListAsync(ct);
+    /// <summary>The item's visible comments, newest first, one page at a time.</summary>
+    public Task<Paged<CommentDto>> PublicAsync(string kind, string key, int page = 1, int size = Paging.DefaultSize, CancellationToken ct = default) =>
+        Paging.PageAsync(Project(db.Comments.AsNoTracking().Where(c => c.ItemKind == kind && c.ItemKey == key && c.Status == CommentStatus.Visible)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)), page, size, ct);
 
     /// <summary>Comments waiting for an administrator (held) or already hidden, for the moderation page.</summary>
     public async Task<List<CommentDto>> ModerationAsync(ClaimsPrincipal user, CancellationToken ct = default) =>

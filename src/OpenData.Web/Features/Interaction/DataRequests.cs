@@ -51,7 +51,7 @@ public sealed class DataRequests(PortalDbContext db, Notifier notifier, AuditLog
     {
         if (InteractionAccess.UserId(user) is not { } uid) return Outcome.Forbidden("请先登录再 +1");
         if (!await db.DataRequests.AnyAsync(r => r.Id == id, ct)) return Outcome.NotFound();
-        if (await db.DataRequestVotes.AnyAsync(v => v.RequestId == id && v.UserId == uid, ct)) return Outcome.Invalid("您已经支持过这个请求了，每人只能 +1 一次");
+        if (await db.DataRequestVotes.AnyAsync(v => v.RequestId == id && v.UserId == uid, ct)) return Outcome.Conflict("您已经支持过这个请求了，每人只能 +1 一次");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.DataRequestVotes.Add(new DataRequestVote { RequestId = id, UserId = uid, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);

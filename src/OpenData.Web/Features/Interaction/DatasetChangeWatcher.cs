@@ -7,7 +7,7 @@ using OpenData.Web.Data.Entities;
 namespace OpenData.Web.Features.Interaction;
 
 /// <summary>
-/// Watches every save for a new resource version or a metadata change of a published dataset, and in the same
+/// Watches every save for a newly served resource version or a metadata change of a published dataset, and in the same
 /// save records a DatasetUpdate (the Atom feed) and a 站内消息 per subscriber. An interceptor rather than calls in
 /// the dataset commands, so uploads, edits and the ingestion worker are all covered without knowing about us.
 /// E-mail goes out after the save, only when SMTP is enabled.
@@ -46,10 +46,11 @@ public sealed class DatasetChangeWatcher(TimeProvider clock, IServiceProvider se
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
         var changes = new Dictionary<int, (string Kind, string Text)>();
-        foreach (var e in tracker.Entries<ResourceVersion>().Where(e => e.State == EntityState.Added))
+        foreach (var e in tracker.Entries<ResourceVersion>().Where(IsNewlyServed))
         {
             var resource = e.Entity.Resource ?? await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == e.Entity.ResourceId, ct);
-            if (resource is null || resource.DatasetId == 0) continue;
+            // Only the version the resource now serves is news (a reload of an older version is not).
+            if (resource is null || resource.DatasetId == 0 || resource.CurrentVersion != e.Entity.Number) continue;
             changes[resource.DatasetId] = ("version", $"资源“{resource.Name}”发布了第 {e.Entity.Number} 版（{e.Entity.Format}）");
         }
         foreach (var e in tracker.Entries<Dataset>().Where(e => e.State == EntityState.Modified))
@@ -82,6 +83,18 @@ public sealed class DatasetChangeWatcher(TimeProvider clock, IServiceProvider se
             }
         }
     }
+
+    /// <summary>
+    /// A version is announced when it is served, not when it is uploaded: a non-tabular file at once, a table in
+    /// the save of its ingestion job that points the version at its loaded table (never while it loads, nor when
+    /// the load failed, so a subscriber who follows the link finds the new data).
+    /// </summary>
+    private static bool IsNewlyServed(EntityEntry<ResourceVersion> e) => e.State switch
+    {
+        EntityState.Added => e.Entity.TableName is not null || !Datasets.DatasetLabels.IsTabular(e.Entity.Format),
+        EntityState.Modified => e.Property(v => v.TableName).OriginalValue is null && e.Entity.TableName is not null,
+        _ => false,
+    };
 
     private static bool IsChanged(PropertyEntry p) => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue);
 

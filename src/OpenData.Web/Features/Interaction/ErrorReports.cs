@@ -53,19 +53,21 @@ public sealed class ErrorReports(PortalDbContext db, InteractionItems items, Not
         r.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync("error-report.handled", $"error-report:{id}", $"{Labels.Status(s)} {r.Reply}", ct: ct);
-        var link = r.ItemKind == ItemKinds.Dataset ? $"/datasets/{r.ItemKey}#corrections" : (await items.ResolveAsync(r.ItemKind, r.ItemKey, ct))?.Link;
+        var link = ItemKinds.Link(r.ItemKind, r.ItemKey, "corrections");
         await notifier.NotifyAsync(r.UserId, "纠错处理", $"您的纠错“{r.ItemTitle}”状态：{Labels.Status(s)}",
             r.Reply is null ? $"处理状态已更新为“{Labels.Status(s)}”。" : $"处理状态已更新为“{Labels.Status(s)}”，答复：{CommentCommands.Short(r.Reply)}", link, ct);
         return Outcome.Success("处理结果已保存，已通知纠错人");
     }
 
     /// <summary>The public correction log of an item (the reporter's identity is not shown).</summary>
-    public Task<List<ErrorReportDto>> PublicLogAsync(string kind, string key, CancellationToken ct = default) =>
-        Project(db.ErrorReports.Where(r => r.ItemKind == kind && r.ItemKey == key).OrderByDescending(r => r.CreatedAt).Take(100)).ToListAsync(ct);
+    public Task<Paged<ErrorReportDto>> PublicLogAsync(string kind, string key, int page = 1, int size = Paging.DefaultSize, CancellationToken ct = default) =>
+        Paging.PageAsync(Project(db.ErrorReports.AsNoTracking().Where(r => r.ItemKind == kind && r.ItemKey == key)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)), page, size, ct);
 
-    public async Task<List<ErrorReportDto>> MineAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        InteractionAccess.UserId(user) is not { } uid ? [] :
-        await Project(db.ErrorReports.Where(r => r.UserId == uid).OrderByDescending(r => r.CreatedAt).Take(200)).ToListAsync(ct);
+    public async Task<Paged<ErrorReportDto>> MineAsync(ClaimsPrincipal user, int page = 1, int size = Paging.DefaultSize, CancellationToken ct = default) =>
+        InteractionAccess.UserId(user) is not { } uid ? new Paged<ErrorReportDto>([], 0, 1, size) :
+        await Paging.PageAsync(Project(db.ErrorReports.AsNoTracking().Where(r => r.UserId == uid)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)), page, size, ct);
 
     public Task<ErrorReportDto?> FindAsync(long id, CancellationToken ct = default) =>
         Project(db.ErrorReports.Where(r => r.Id == id)).FirstOrDefaultAsync(ct);

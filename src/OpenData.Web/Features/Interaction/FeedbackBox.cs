@@ -34,9 +34,12 @@ public sealed class FeedbackBox(PortalDbContext db, Notifier notifier, TimeProvi
         return Outcome.Success("答复已发布");
     }
 
-    public Task<List<FeedbackDto>> ListAsync(int take = 50, CancellationToken ct = default) =>
-        db.Feedbacks.AsNoTracking().OrderByDescending(f => f.CreatedAt).Take(take)
-            .Select(f => new FeedbackDto(f.Id, f.UserName, f.Title, f.Body, f.Reply, f.CreatedAt, f.RepliedAt)).ToListAsync(ct);
+    public async Task<List<FeedbackDto>> ListAsync(int take = 50, CancellationToken ct = default) =>
+        [.. (await PageAsync(1, take, ct)).Items];
+
+    public Task<Paged<FeedbackDto>> PageAsync(int page = 1, int size = Paging.DefaultSize, CancellationToken ct = default) =>
+        Paging.PageAsync(db.Feedbacks.AsNoTracking().OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id)
+            .Select(f => new FeedbackDto(f.Id, f.UserName, f.Title, f.Body, f.Reply, f.CreatedAt, f.RepliedAt)), page, size, ct);
 
     /// <summary>Average hours from suggestion to reply over the replied ones (computed in memory: ticks differ per provider).</summary>
     public async Task<double?> AverageReplyHoursAsync(CancellationToken ct = default)

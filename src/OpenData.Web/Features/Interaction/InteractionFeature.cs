@@ -13,6 +13,7 @@ public static class InteractionFeature
         services.AddScoped<IInteractionItemResolver, DatasetItemResolver>();
         services.AddScoped<IInteractionCounters, DatasetCounters>();
         services.AddScoped<InteractionSettings>();
+        services.AddScoped<Infrastructure.Data.IStartupSeeder, LegacySettingsMove>();
         services.AddScoped<ItemInteractions>();
         services.AddScoped<CommentCommands>();
         services.AddScoped<ErrorReports>();
@@ -37,6 +38,7 @@ public static class InteractionFeature
     public static WebApplication MapInteraction(this WebApplication app)
     {
         app.MapInteractionEndpoints();
+        app.MapInteractionApi();
         return app;
     }
 }

@@ -23,6 +23,18 @@ public static class ItemKinds
     public const string App = "app";
 
     public static string Label(string kind) => kind switch { Dataset => "数据集", Api => "接口", App => "应用", _ => kind };
+
+    /// <summary>The item's own page (with an optional #section), without a lookup: for lists that hold only (kind, key).</summary>
+    public static string Link(string kind, string key, string? section = null)
+    {
+        var page = kind switch
+        {
+            Dataset => "/datasets/" + Uri.EscapeDataString(key),
+            Api => "/apis/" + Uri.EscapeDataString(key),
+            _ => $"/interact/items/{Uri.EscapeDataString(kind)}/{Uri.EscapeDataString(key)}",
+        };
+        return section is null ? page : page + "#" + section;
+    }
 }
 
 public sealed class InteractionItems(IEnumerable<IInteractionItemResolver> resolvers)

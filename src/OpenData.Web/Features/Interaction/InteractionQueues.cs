@@ -18,14 +18,14 @@ public sealed class HeldCommentsQueue(PortalDbContext db) : IReviewQueue
 }
 
 /// <summary>
-/// Data requests and error reports past their reply target (interaction.replyTargetDays, default 7 calendar days,
+/// Data requests and error reports past their reply target (the interaction.replyTargetDays setting, default 7 calendar days,
 /// about 5 working days): the platform chases the departments that have not answered.
 /// </summary>
 public sealed class OverdueRequestsQueue(PortalDbContext db, InteractionSettings settings, TimeProvider clock) : IReviewQueue
 {
     public async Task<ReviewQueueStatus> StatusAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var due = clock.GetUtcNow().AddDays(-await ReplyTarget.DaysAsync(settings, ct));
+        var due = clock.GetUtcNow().AddDays(-await settings.ReplyTargetDaysAsync(ct));
         var q = db.DataRequests.Where(r => r.Status == DataRequestStatus.Pending && r.CreatedAt < due);
         return new ReviewQueueStatus("overdue-data-requests", "逾期未答复的数据请求", "/interact/requests?status=Pending", await q.CountAsync(ct),
             await q.OrderBy(r => r.CreatedAt).Select(r => (DateTimeOffset?)r.CreatedAt).FirstOrDefaultAsync(ct), 41);
@@ -36,17 +36,9 @@ public sealed class OverdueErrorReportsQueue(PortalDbContext db, InteractionSett
 {
     public async Task<ReviewQueueStatus> StatusAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var due = clock.GetUtcNow().AddDays(-await ReplyTarget.DaysAsync(settings, ct));
+        var due = clock.GetUtcNow().AddDays(-await settings.ReplyTargetDaysAsync(ct));
         var q = db.ErrorReports.Where(r => (r.Status == ErrorReportStatus.Pending || r.Status == ErrorReportStatus.InProgress) && r.CreatedAt < due);
         return new ReviewQueueStatus("overdue-error-reports", "逾期未处理的纠错", "/interact/workbench", await q.CountAsync(ct),
             await q.OrderBy(r => r.CreatedAt).Select(r => (DateTimeOffset?)r.CreatedAt).FirstOrDefaultAsync(ct), 42);
     }
-}
-
-public static class ReplyTarget
-{
-    public const string Key = "interaction.replyTargetDays";
-
-    public static async Task<int> DaysAsync(InteractionSettings settings, CancellationToken ct) =>
-        int.TryParse(await settings.GetAsync(Key, ct), out var d) && d is > 0 and < 366 ? d : 7;
 }

@@ -1,57 +1,34 @@
-using Microsoft.EntityFrameworkCore;
-using OpenData.Web.Data;
-using OpenData.Web.Data.Entities;
+using OpenData.Web.Features.Admin.Settings;
 
 namespace OpenData.Web.Features.Interaction;
 
 /// <summary>
-/// Run-time settings of the area in the SiteSettings table: the sensitive-word list that holds comments for
-/// review, and SMTP for subscription e-mail (off unless an administrator enables it).
+/// The area's run-time settings, read from the one source of truth the administrator edits on /admin/settings
+/// (SettingKeys via SiteSettingsStore, cached per node and rechecked every few seconds, so a change applies
+/// without restart): the sensitive-word list that holds comments, SMTP for subscription e-mail (off by default)
+/// and the reply target of the overdue queues.
 /// </summary>
-public sealed class InteractionSettings(PortalDbContext db, TimeProvider clock)
+public sealed class InteractionSettings(SiteSettingsStore store)
 {
-    public const string SensitiveWordsKey = "interaction.sensitiveWords";
-    public const string SmtpEnabledKey = "smtp.enabled";
-    public const string SmtpHostKey = "smtp.host";
-    public const string SmtpPortKey = "smtp.port";
-    public const string SmtpFromKey = "smtp.from";
-    public const string SmtpUserKey = "smtp.user";
+    /// <summary>Not on the settings page (a password is not shown in a form); set in the SiteSettings table by the operator.</summary>
     public const string SmtpPasswordKey = "smtp.password";
 
-    /// <summary>A small default list; administrators extend it. Matching is case-insensitive substring.</summary>
-    public static readonly string[] DefaultSensitiveWords = ["赌博", "博彩", "色情", "代开发票", "办证", "枪支", "毒品", "诈骗", "传销", "法轮"];
-
-    public async Task<IReadOnlyList<string>> SensitiveWordsAsync(CancellationToken ct = default)
-    {
-        var value = await GetAsync(SensitiveWordsKey, ct);
-        return value is null ? DefaultSensitiveWords : Split(value);
-    }
+    public async Task<IReadOnlyList<string>> SensitiveWordsAsync(CancellationToken ct = default) =>
+        Split((await store.SnapshotAsync(ct)).Get(SettingKeys.SensitiveWords));
 
     public async Task<string?> FindSensitiveWordAsync(string text, CancellationToken ct = default) =>
         (await SensitiveWordsAsync(ct)).FirstOrDefault(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
 
-    public async Task SaveSensitiveWordsAsync(string text, CancellationToken ct = default) =>
-        await SetAsync(SensitiveWordsKey, string.Join('\n', Split(text)), ct);
-
     public async Task<SmtpSettings> SmtpAsync(CancellationToken ct = default)
     {
-        var all = await db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith("smtp.")).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
-        string Get(string k) => all.TryGetValue(k, out var v) ? v : "";
-        return new SmtpSettings(Get(SmtpEnabledKey) == "true", Get(SmtpHostKey), int.TryParse(Get(SmtpPortKey), out var p) ? p : 25,
-            Get(SmtpFromKey), Get(SmtpUserKey), Get(SmtpPasswordKey));
+        var s = await store.SnapshotAsync(ct);
+        return new SmtpSettings(s.GetBool(SettingKeys.SmtpEnabled), s.Get(SettingKeys.SmtpHost), s.GetInt(SettingKeys.SmtpPort),
+            s.Get(SettingKeys.SmtpFrom), s.Get(SettingKeys.SmtpUser), s.Get(SmtpPasswordKey));
     }
 
-    public Task<string?> GetAsync(string key, CancellationToken ct = default) =>
-        db.SiteSettings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
-
-    public async Task SetAsync(string key, string value, CancellationToken ct = default)
-    {
-        var row = await db.SiteSettings.FirstOrDefaultAsync(s => s.Key == key, ct);
-        if (row is null) db.SiteSettings.Add(row = new SiteSetting { Key = key });
-        row.Value = value;
-        row.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>Days a data request or error report may wait before the platform chases it (default 7, about 5 working days).</summary>
+    public async Task<int> ReplyTargetDaysAsync(CancellationToken ct = default) =>
+        (await store.SnapshotAsync(ct)).GetInt(SettingKeys.ReplyTargetDays) is var d and > 0 and < 366 ? d : 7;
 
     private static string[] Split(string value) =>
         value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(2000).ToArray();

@@ -25,19 +25,24 @@ public sealed class ItemInteractions(PortalDbContext db, InteractionItems items,
     public async Task<bool> IsFavoriteAsync(string kind, string key, ClaimsPrincipal user, CancellationToken ct = default) =>
         InteractionAccess.UserId(user) is { } uid && await db.Favorites.AnyAsync(f => f.UserId == uid && f.ItemKind == kind && f.ItemKey == key, ct);
 
-    /// <summary>Adds or removes the favorite; returns whether it is now a favorite.</summary>
-    public async Task<Outcome> ToggleFavoriteAsync(string kind, string key, ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>Adds or removes the favorite.</summary>
+    public Task<Outcome> ToggleFavoriteAsync(string kind, string key, ClaimsPrincipal user, CancellationToken ct = default) =>
+        SetFavoriteAsync(kind, key, null, user, ct);
+
+    /// <summary>Makes the item a favorite (true), not one (false) or the opposite of now (null); idempotent for true/false (the JSON API's PUT and DELETE).</summary>
+    public async Task<Outcome> SetFavoriteAsync(string kind, string key, bool? on, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (InteractionAccess.UserId(user) is not { } uid) return Outcome.Forbidden("请先登录再收藏");
         if (await items.ResolveAsync(kind, key, ct) is null) return Outcome.NotFound();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await db.Favorites.FirstOrDefaultAsync(f => f.UserId == uid && f.ItemKind == kind && f.ItemKey == key, ct);
-        if (row is null) db.Favorites.Add(new Favorite { UserId = uid, ItemKind = kind, ItemKey = key, CreatedAt = clock.GetUtcNow() });
-        else db.Favorites.Remove(row);
+        var want = on ?? row is null;
+        if (want && row is null) db.Favorites.Add(new Favorite { UserId = uid, ItemKind = kind, ItemKey = key, CreatedAt = clock.GetUtcNow() });
+        else if (!want && row is not null) db.Favorites.Remove(row);
         await db.SaveChangesAsync(ct);
         await RefreshCountersAsync(kind, key, ct);
         await tx.CommitAsync(ct);
-        return Outcome.Success(row is null ? "已收藏" : "已取消收藏");
+        return Outcome.Success(want ? "已收藏" : "已取消收藏", want ? 1 : 0);
     }
 
     /// <summary>Rates 1–5; a second rating by the same user replaces the first.</summary>
@@ -59,17 +64,19 @@ public sealed class ItemInteractions(PortalDbContext db, InteractionItems items,
         return Outcome.Success(changed ? $"已将您的评分修改为 {stars} 星" : $"感谢评分：{stars} 星");
     }
 
-    public async Task<List<FavoriteDto>> MyFavoritesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>The user's favorites of every kind, newest first; each page resolves only its own items.</summary>
+    public async Task<Paged<FavoriteDto>> MyFavoritesAsync(ClaimsPrincipal user, int page = 1, int size = Paging.DefaultSize, CancellationToken ct = default)
     {
-        if (InteractionAccess.UserId(user) is not { } uid) return [];
-        var rows = await db.Favorites.AsNoTracking().Where(f => f.UserId == uid).OrderByDescending(f => f.CreatedAt).Take(500).ToListAsync(ct);
+        if (InteractionAccess.UserId(user) is not { } uid) return new Paged<FavoriteDto>([], 0, 1, size);
+        var rows = await Paging.PageAsync(db.Favorites.AsNoTracking().Where(f => f.UserId == uid)
+            .OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id), page, size, ct);
         var list = new List<FavoriteDto>();
-        foreach (var f in rows)
+        foreach (var f in rows.Items)
         {
             var item = await items.ResolveAsync(f.ItemKind, f.ItemKey, ct);
             list.Add(new FavoriteDto(f.ItemKind, f.ItemKey, item?.Title ?? f.ItemKey, item?.Link, item?.DepartmentName ?? "", f.CreatedAt));
         }
-        return list;
+        return new Paged<FavoriteDto>(list, rows.Total, rows.Page, rows.PageSize);
     }
 
     private async Task RefreshCountersAsync(string kind, string key, CancellationToken ct)

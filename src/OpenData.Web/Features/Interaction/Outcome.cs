@@ -3,7 +3,7 @@ using OpenData.Web.Features.Datasets;
 
 namespace OpenData.Web.Features.Interaction;
 
-public enum OutcomeKind { Ok, Invalid, Forbidden, NotFound }
+public enum OutcomeKind { Ok, Invalid, Forbidden, NotFound, Conflict }
 
 /// <summary>The result of an interaction command: success, or a message the page shows as it is.</summary>
 public sealed record Outcome(OutcomeKind Kind, string? Message = null, long? Id = null)
@@ -12,6 +12,8 @@ public sealed record Outcome(OutcomeKind Kind, string? Message = null, long? Id 
     public static Outcome Success(string? message = null, long? id = null) => new(OutcomeKind.Ok, message, id);
     public static Outcome Invalid(string message) => new(OutcomeKind.Invalid, message);
     public static Outcome Forbidden(string message = "您没有权限执行此操作") => new(OutcomeKind.Forbidden, message);
+    /// <summary>Refused because of what already happened (a second +1, a second answer sheet, a closed survey): HTTP 409.</summary>
+    public static Outcome Conflict(string message) => new(OutcomeKind.Conflict, message);
     public static Outcome NotFound(string message = "没有找到该内容，可能已被删除或尚未公开") => new(OutcomeKind.NotFound, message);
 }
 

@@ -24,15 +24,12 @@ public sealed class SmtpMailSender : IMailSender
 }
 
 /// <summary>The optional e-mail copy of subscription messages: only when smtp.enabled is "true" (off by default).</summary>
-public sealed class SubscriptionMailer(IMailSender sender, ILogger<SubscriptionMailer> log)
+public sealed class SubscriptionMailer(IMailSender sender, InteractionSettings settings, ILogger<SubscriptionMailer> log)
 {
     public async Task SendAsync(PortalDbContext db, IReadOnlyList<Message> messages, CancellationToken ct)
     {
-        var rows = await db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith("smtp.")).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
-        string Get(string k) => rows.TryGetValue(k, out var v) ? v : "";
-        if (Get(InteractionSettings.SmtpEnabledKey) != "true" || Get(InteractionSettings.SmtpHostKey).Length == 0) return;
-        var smtp = new SmtpSettings(true, Get(InteractionSettings.SmtpHostKey), int.TryParse(Get(InteractionSettings.SmtpPortKey), out var p) ? p : 25,
-            Get(InteractionSettings.SmtpFromKey), Get(InteractionSettings.SmtpUserKey), Get(InteractionSettings.SmtpPasswordKey));
+        var smtp = await settings.SmtpAsync(ct);
+        if (!smtp.Enabled || smtp.Host.Length == 0) return;
         var ids = messages.Select(m => m.UserId).Distinct().ToList();
         var emails = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
         foreach (var m in messages)

@@ -23,12 +23,12 @@ public sealed class Subscriptions(PortalDbContext db, TimeProvider clock)
         return Outcome.Success(row is null ? "已订阅：数据更新或信息变更时将通知您" : "已取消订阅");
     }
 
-    public async Task<List<SubscriptionDto>> MineAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        InteractionAccess.UserId(user) is not { } uid ? [] :
-        await db.Subscriptions.AsNoTracking().Where(s => s.UserId == uid)
+    public async Task<Paged<SubscriptionDto>> MineAsync(ClaimsPrincipal user, int page = 1, int size = Paging.DefaultSize, CancellationToken ct = default) =>
+        InteractionAccess.UserId(user) is not { } uid ? new Paged<SubscriptionDto>([], 0, 1, size) :
+        await Paging.PageAsync(db.Subscriptions.AsNoTracking().Where(s => s.UserId == uid)
             .Join(db.Datasets, s => s.DatasetId, d => d.Id, (s, d) => new { s, d })
-            .OrderByDescending(x => x.s.CreatedAt)
-            .Select(x => new SubscriptionDto(x.d.Slug, x.d.Title, x.d.Department!.Name, x.s.CreatedAt, x.d.UpdatedAt)).ToListAsync(ct);
+            .OrderByDescending(x => x.s.CreatedAt).ThenByDescending(x => x.s.Id)
+            .Select(x => new SubscriptionDto(x.d.Slug, x.d.Title, x.d.Department!.Name, x.s.CreatedAt, x.d.UpdatedAt)), page, size, ct);
 
     public Task<List<DatasetUpdateDto>> UpdatesAsync(int datasetId, int take, CancellationToken ct = default) =>
         db.DatasetUpdates.AsNoTracking().Where(u => u.DatasetId == datasetId).OrderByDescending(u => u.At).ThenByDescending(u => u.Id).Take(take)

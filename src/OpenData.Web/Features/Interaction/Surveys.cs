@@ -76,9 +76,9 @@ public sealed partial class Surveys(PortalDbContext db, AuditLog audit, TimeProv
         if (InteractionAccess.UserId(user) is not { } uid) return Outcome.Forbidden("请先登录再填写问卷");
         if (await FindAsync(id, ct) is not { } s) return Outcome.NotFound();
         var now = clock.GetUtcNow();
-        if (now < s.OpensAt) return Outcome.Invalid("问卷尚未开始，请在开始后再来填写");
-        if (now >= s.ClosesAt) return Outcome.Invalid("问卷已截止，不能再提交答卷");
-        if (await HasAnsweredAsync(id, user, ct)) return Outcome.Invalid("您已经填写过这份问卷，每人只能提交一次");
+        if (now < s.OpensAt) return Outcome.Conflict("问卷尚未开始，请在开始后再来填写");
+        if (now >= s.ClosesAt) return Outcome.Conflict("问卷已截止，不能再提交答卷");
+        if (await HasAnsweredAsync(id, user, ct)) return Outcome.Conflict("您已经填写过这份问卷，每人只能提交一次");
         var response = new SurveyResponse { SurveyId = id, UserId = uid, CreatedAt = now };
         foreach (var q in s.Questions)
         {
@@ -105,7 +105,7 @@ public sealed partial class Surveys(PortalDbContext db, AuditLog audit, TimeProv
         }
         db.SurveyResponses.Add(response);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); return Outcome.Invalid("您已经填写过这份问卷，每人只能提交一次"); }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); return Outcome.Conflict("您已经填写过这份问卷，每人只能提交一次"); }
         return Outcome.Success("感谢参与，答卷已提交");
     }
 

@@ -31,7 +31,7 @@ public sealed class Workbench(PortalDbContext db)
         list.AddRange((await requests.OrderBy(r => r.CreatedAt).Take(200).ToListAsync(ct)).Select(r => new WorkItem("数据请求", r.Id,
             r.Title, r.Description, $"/interact/requests/{r.Id}", r.DepartmentCode!, r.CreatedAt, Labels.Status(r.Status))));
         list.AddRange((await comments.OrderBy(c => c.CreatedAt).Take(200).ToListAsync(ct)).Select(c => new WorkItem("评论", c.Id,
-            $"{c.UserName} 的评论", c.Body, c.ItemKind == ItemKinds.Dataset ? $"/datasets/{c.ItemKey}#comments" : "/interact", c.DepartmentCode, c.CreatedAt, "待回复")));
+            $"{c.UserName} 的评论", c.Body, ItemKinds.Link(c.ItemKind, c.ItemKey, "comments"), c.DepartmentCode, c.CreatedAt, "待回复")));
         return list.OrderBy(i => i.Since).ToList();
     }
 }

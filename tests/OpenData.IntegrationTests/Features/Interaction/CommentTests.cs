@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenData.IntegrationTests.Infrastructure;
 using OpenData.Web.Data.Entities;
+using OpenData.Web.Features.Admin.Settings;
 using static OpenData.IntegrationTests.Features.Accounts.AccountFlows;
 using static OpenData.IntegrationTests.Features.Interaction.InteractionKit;
 
@@ -53,16 +55,39 @@ public abstract class CommentTests(PortalFactory factory)
     }
 
     [Fact]
-    public async Task The_admin_edits_the_sensitive_word_list_and_new_words_hold_comments()
+    public async Task The_admin_sets_a_sensitive_word_on_the_settings_page_and_new_comments_containing_it_are_held_at_once()
     {
         var slug = await PublishedDatasetAsync(factory);
         var admin = await AdminBrowserAsync(factory);
-        var saved = await admin.PostFormAsync("/admin/interaction/settings", null, "words", [new("Words", "赌博\n特别禁词")]);
-        Assert.Contains("已保存", await saved.Content.ReadAsStringAsync());
+        // The one settings page of the back office holds the list (its default is the built-in list).
+        Assert.Contains("赌博", await admin.GetStringAsync("/admin/settings"));
+        var form = SettingKeys.All.Where(d => d.Kind != SettingKind.Switch).ToDictionary(d => d.Key, d => d.Default);
+        form[SettingKeys.SensitiveWords] = "赌博\n特别禁词";
+        var saved = await admin.PostFormAsync("/admin/settings", null, "settings", form.ToList());
+        Assert.Equal("/admin/settings?done=1", saved.Target());
+        Assert.Equal("/admin/settings#s-content-sensitiveWords", (await admin.GetAsync("/admin/interaction/settings")).Headers.Location?.ToString());
         var (client, _) = await SignedInAsync(factory);
         Assert.Contains("需经管理员审核", await client.ActAndReadAsync(Act(slug, "comments"), ItemPage(slug), ("body", "包含特别禁词的评论")));
         // A word removed from the list no longer holds.
         Assert.Contains("评论已发表", await client.ActAndReadAsync(Act(slug, "comments"), ItemPage(slug), ("body", "关于色情内容的讨论")));
+    }
+
+    [Fact]
+    public async Task A_list_saved_under_the_former_interaction_key_moves_to_the_settings_key_at_start_up()
+    {
+        var slug = await PublishedDatasetAsync(factory);
+        await WithDbAsync(factory, async db =>
+        {
+            db.SiteSettings.RemoveRange(db.SiteSettings.Where(x => x.Key == SettingKeys.SensitiveWords));
+            db.SiteSettings.Add(new SiteSetting { Key = OpenData.Web.Features.Interaction.LegacySettingsMove.OldSensitiveWordsKey, Value = "赌博\n旧键禁词", UpdatedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await new OpenData.Web.Features.Interaction.LegacySettingsMove().SeedAsync(scope.ServiceProvider, default);
+        Assert.Equal("赌博\n旧键禁词", await WithDbAsync(factory, db => db.SiteSettings.Where(x => x.Key == SettingKeys.SensitiveWords).Select(x => x.Value).SingleAsync()));
+        factory.Service<SiteSettingsStore>().Invalidate();
+        var (client, _) = await SignedInAsync(factory);
+        Assert.Contains("需经管理员审核", await client.ActAndReadAsync(Act(slug, "comments"), ItemPage(slug), ("body", "含有旧键禁词的评论")));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenData.IntegrationTests.Features.Datasets;
 using OpenData.IntegrationTests.Infrastructure;
 using OpenData.Web.Data.Entities;
+using OpenData.Web.Features.Admin.Settings;
 using OpenData.Web.Features.Interaction;
 using OpenData.Web.Infrastructure.Web;
 using static OpenData.IntegrationTests.Features.Accounts.AccountFlows;
@@ -49,12 +50,14 @@ public abstract class SubscriptionTests(PortalFactory factory)
         Assert.Contains("第 2 版", messages[0].Body);
         Assert.Empty(mail.Sent); // SMTP is off by default: nothing is attempted
 
+        // SMTP is switched on through the back office's settings (the one source of truth), on the host that sends.
         using (var scope = app.Services.CreateScope())
         {
-            var settings = scope.ServiceProvider.GetRequiredService<InteractionSettings>();
-            await settings.SetAsync(InteractionSettings.SmtpEnabledKey, "true");
-            await settings.SetAsync(InteractionSettings.SmtpHostKey, "smtp.example.invalid");
-            await settings.SetAsync(InteractionSettings.SmtpFromKey, "noreply@example.com");
+            var errors = await scope.ServiceProvider.GetRequiredService<SettingsCommands>().SaveAsync(new Dictionary<string, string>
+            {
+                [SettingKeys.SmtpEnabled] = "true", [SettingKeys.SmtpHost] = "smtp.example.invalid", [SettingKeys.SmtpFrom] = "noreply@example.com",
+            }, TestAdmin());
+            Assert.Empty(errors!);
         }
         var put = await provider.PutAsJsonAsync($"/api/v1/manage/datasets/{slug}", new
         {
@@ -68,6 +71,46 @@ public abstract class SubscriptionTests(PortalFactory factory)
         Assert.Equal([(email, changed[0].Title)], mail.Sent);
         Assert.Contains("信息有变更", await user.GetStringAsync("/me/messages"));
     }
+
+    [Fact]
+    public async Task A_new_version_is_announced_only_once_its_ingestion_succeeded_and_it_is_served()
+    {
+        var slug = await PublishedDatasetAsync(factory);
+        var (user, me) = await SignedInAsync(factory);
+        await user.ActAndReadAsync($"/interact/act/datasets/{slug}/subscription", ItemPage(slug));
+        var provider = await factory.ClientForAsync("provider");
+        Task<int> AnnouncedAsync() => WithDbAsync(factory, db => db.Messages.CountAsync(m => m.UserId == me.Id && m.Category == "订阅更新"));
+
+        // A version whose load fails is never served, so it is never announced.
+        var failed = await provider.UploadAsync(slug, "data.xlsx", [1, 2, 3, 4, 5, 6, 7, 8], "data");
+        Assert.Equal("failed", (await failed.ReadAsync<OpenData.Web.Features.Datasets.JobDto>()).State);
+        Assert.Equal(0, await AnnouncedAsync());
+
+        // While the next version loads, nobody hears of it: whenever the message exists, its job has succeeded.
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("站点,数值\n甲,7\n")), "file", "data.csv" } };
+        form.Add(new StringContent("data"), "name");
+        var res = await provider.PostAsync($"/api/v1/manage/datasets/{slug}/resources", form);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, res.StatusCode);
+        var jobId = long.Parse(res.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var early = await AnnouncedAsync();
+        var state = await WithDbAsync(factory, db => db.Jobs.Where(j => j.Id == jobId).Select(j => j.State).SingleAsync());
+        Assert.True(early == 0 || state == JobState.Succeeded, $"announced while the job was {state}");
+
+        Assert.Equal("succeeded", (await provider.WaitForJobAsync(res.Headers.Location!.ToString())).State);
+        var message = Assert.Single(await WithDbAsync(factory, db => db.Messages.Where(m => m.UserId == me.Id && m.Category == "订阅更新").ToListAsync()));
+        Assert.Contains("第 3 版", message.Body);
+        var resourceId = await WithDbAsync(factory, db => db.Resources.Where(r => r.Dataset!.Slug == slug).Select(r => r.Id).SingleAsync());
+        using var scope = factory.Services.CreateScope();
+        var served = await scope.ServiceProvider.GetRequiredService<OpenData.Web.Features.Datastore.IResourceTables>().CurrentAsync(resourceId, default);
+        Assert.Equal(3, served?.VersionNumber);
+    }
+
+    /// <summary>A system administrator who signed in with the second factor, for commands run outside a request.</summary>
+    internal static System.Security.Claims.ClaimsPrincipal TestAdmin() => new(new System.Security.Claims.ClaimsIdentity(
+    [
+        new(System.Security.Claims.ClaimTypes.Name, "admin"), new(System.Security.Claims.ClaimTypes.Role, OpenData.Web.Infrastructure.Auth.Roles.Admin),
+        new(OpenData.Web.Features.Accounts.AccountsFeature.MfaClaim, "mfa"),
+    ], "test"));
 
     [Fact]
     public async Task The_atom_feed_is_valid_xml_with_the_dataset_updates()

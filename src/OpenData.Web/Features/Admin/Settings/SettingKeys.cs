@@ -17,14 +17,20 @@ public static class SettingKeys
     public const string UploadMaxMb = "upload.maxMb";
     public const string SensitiveWords = "content.sensitiveWords";
     public const string TileServiceUrl = "map.tileUrl";
+    public const string SmtpEnabled = "smtp.enabled";
     public const string SmtpHost = "smtp.host";
     public const string SmtpPort = "smtp.port";
     public const string SmtpFrom = "smtp.from";
+    public const string SmtpUser = "smtp.user";
+    public const string ReplyTargetDays = "interaction.replyTargetDays";
     public const string AuditRetentionDays = "audit.retentionDays";
     /// <summary>Changes with every settings or agreement change, so every node reloads its cached copy.</summary>
     public const string Stamp = "settings.stamp";
 
     public const int MinAuditRetentionDays = 180;
+
+    /// <summary>The built-in sensitive-word list (the setting's default); administrators edit it. Case-insensitive substring match.</summary>
+    public static readonly string[] DefaultSensitiveWords = ["赌博", "博彩", "色情", "代开发票", "办证", "枪支", "毒品", "诈骗", "传销", "法轮"];
 
     public static readonly IReadOnlyList<SettingDefinition> All =
     [
@@ -35,11 +41,14 @@ public static class SettingKeys
         new(ApiRatePerMinute, "接口默认频率限制（次/分钟）", "60", SettingKind.Number),
         new(ApiDailyQuota, "接口默认日配额（次/天）", "10000", SettingKind.Number),
         new(UploadMaxMb, "上传文件大小上限（MB）", "200", SettingKind.Number, "不超过服务器配置的上限 Datastore:MaxUploadBytes（默认 1024 MB）"),
-        new(SensitiveWords, "敏感词（每行一个）", "", SettingKind.LongText, "评论、留言中含有这些词时转人工审核"),
+        new(SensitiveWords, "敏感词（每行一个）", string.Join('\n', DefaultSensitiveWords), SettingKind.LongText, "评论、留言中含有这些词时转人工审核"),
+        new(ReplyTargetDays, "互动答复时限（天）", "7", SettingKind.Number, "数据请求、纠错超过此天数未答复即进入待办提醒"),
         new(TileServiceUrl, "地图瓦片服务地址", "", SettingKind.Text, "如 https://tiles.example/{z}/{x}/{y}.png；留空使用内置底图"),
+        new(SmtpEnabled, "发送订阅更新邮件", "false", SettingKind.Switch, "开启并填写 SMTP 服务器后，订阅的数据集更新时同时发送邮件"),
         new(SmtpHost, "SMTP 服务器", "", SettingKind.Text),
         new(SmtpPort, "SMTP 端口", "25", SettingKind.Number),
         new(SmtpFrom, "发件人地址", "", SettingKind.Text),
+        new(SmtpUser, "SMTP 用户名", "", SettingKind.Text, "留空表示不认证；密码不在此页编辑（smtp.password）"),
         new(AuditRetentionDays, "审计日志保留天数", "180", SettingKind.Number, "不少于 180 天（等保三级）"),
     ];
 

@@ -6,7 +6,7 @@ namespace OpenData.Web.Features.DataApis.Catalog;
 
 public sealed record ApiSummary(string Code, string Kind, string Name, string Summary, string DepartmentCode, string DepartmentName,
     int DomainId, string DomainName, DateTimeOffset UpdatedAt, double Rating, long ViewCount, long CallCount,
-    string? DatasetSlug, int? ResourceId, long? RowCount, string? Method);
+    string? DatasetSlug, int? ResourceId, long? RowCount, string? Method, int RatingCount = 0);
 
 public sealed record ApiSearch(string? Q, string? Org, int? Domain, string? Sort, int Page = 1, int PageSize = 12);
 
@@ -24,8 +24,9 @@ public sealed class ApiCatalog(PortalDbContext db)
     public async Task<ApiSummary?> FindAsync(string code, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(code)) return null;
-        return (await DataApis(db.Resources.Where(r => r.ApiCode == code), ct)).FirstOrDefault()
+        var api = (await DataApis(db.Resources.Where(r => r.ApiCode == code), ct)).FirstOrDefault()
             ?? (await ServiceApis(db.ServiceApis.Where(s => s.Code == code), ct)).FirstOrDefault();
+        return api is null ? null : WithRatings([api], await ApiRatings.ForAsync(db, code, ct))[0];
     }
 
     public async Task<Dictionary<string, string>> NamesAsync(IReadOnlyCollection<string> codes, CancellationToken ct)
@@ -42,7 +43,8 @@ public sealed class ApiCatalog(PortalDbContext db)
     /// <summary>Search, facets and sort in memory over the published APIs (hundreds, not millions: one row per resource).</summary>
     public async Task<ApiSearchResult> SearchAsync(ApiSearch s, CancellationToken ct)
     {
-        var all = (await DataApis(db.Resources, ct)).Concat(await ServiceApis(db.ServiceApis, ct)).ToList();
+        var all = WithRatings((await DataApis(db.Resources, ct)).Concat(await ServiceApis(db.ServiceApis, ct)).ToList(),
+            await ApiRatings.ForAsync(db, null, ct));
         IEnumerable<ApiSummary> q = all;
         if (!string.IsNullOrWhiteSpace(s.Q))
             q = q.Where(a => a.Name.Contains(s.Q.Trim(), StringComparison.OrdinalIgnoreCase) || a.Code.Equals(s.Q.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -57,7 +59,7 @@ public sealed class ApiCatalog(PortalDbContext db)
         {
             "views" => hits.OrderByDescending(a => a.ViewCount),
             "calls" => hits.OrderByDescending(a => a.CallCount),
-            "rating" => hits.OrderByDescending(a => a.Rating),
+            "rating" => hits.OrderByDescending(a => a.Rating).ThenByDescending(a => a.RatingCount),
             _ => hits.OrderByDescending(a => a.UpdatedAt),
         };
         var page = Math.Max(1, s.Page);
@@ -73,6 +75,11 @@ public sealed class ApiCatalog(PortalDbContext db)
         catch (DbUpdateException) { db.ChangeTracker.Clear(); } // another request created the row first
     }
 
+    /// <summary>The API's own 评分 (ADR 0040), not its dataset's.</summary>
+    private static List<ApiSummary> WithRatings(List<ApiSummary> apis, Dictionary<string, (double Average, int Count)> ratings) =>
+        apis.Select(a => ratings.TryGetValue(a.Code, out var r) ? a with { Rating = r.Average, RatingCount = r.Count } : a with { Rating = 0, RatingCount = 0 })
+            .ToList();
+
     internal static string DataName(string title, string resource) =>
         string.IsNullOrEmpty(resource) || resource == title ? title : $"{title}（{resource}）";
 
@@ -84,11 +91,11 @@ public sealed class ApiCatalog(PortalDbContext db)
         var rows = await TabularResources(q).AsNoTracking().Select(r => new
         {
             r.ApiCode, r.Dataset!.Title, r.Name, r.Dataset.Summary, DeptCode = r.Dataset.Department!.Code, DeptName = r.Dataset.Department.Name,
-            r.Dataset.DomainId, DomainName = r.Dataset.Domain!.Name, r.UpdatedAt, r.Dataset.RatingAverage, r.Dataset.Slug, r.Id, r.RowCount,
+            r.Dataset.DomainId, DomainName = r.Dataset.Domain!.Name, r.UpdatedAt, r.Dataset.Slug, r.Id, r.RowCount,
             Profile = db.ApiProfiles.Where(p => p.ApiCode == r.ApiCode).Select(p => new { p.ViewCount, p.CallCount }).FirstOrDefault(),
         }).ToListAsync(ct);
         return rows.Select(r => new ApiSummary(r.ApiCode, "data", DataName(r.Title, r.Name), r.Summary, r.DeptCode, r.DeptName, r.DomainId, r.DomainName,
-            r.UpdatedAt, r.RatingAverage, r.Profile?.ViewCount ?? 0, r.Profile?.CallCount ?? 0, r.Slug, r.Id, r.RowCount, null)).ToList();
+            r.UpdatedAt, 0, r.Profile?.ViewCount ?? 0, r.Profile?.CallCount ?? 0, r.Slug, r.Id, r.RowCount, null)).ToList();
     }
 
     private async Task<List<ApiSummary>> ServiceApis(IQueryable<ServiceApi> q, CancellationToken ct)
