@@ -38,7 +38,8 @@ public static class InteractionEndpoints
 
         app.MapGet("/datasets/{slug}/feed.atom", DatasetFeed.GetAsync).ExcludeFromDescription();
         // The sensitive words moved to the one settings page (content.sensitiveWords); old bookmarks land there.
-        app.MapGet("/admin/interaction/settings", () => Results.LocalRedirect("/admin/settings#s-content-sensitiveWords")).ExcludeFromDescription();
+        app.MapGet("/admin/interaction/settings", () => Results.LocalRedirect("/admin/settings#s-content-sensitiveWords"))
+            .RequireAuthorization(OpenData.Web.Infrastructure.Auth.Policies.Admin).ExcludeFromDescription();
         app.MapGet("/admin/surveys/{id:int}/results.csv", async (int id, ClaimsPrincipal user, Surveys s, CancellationToken ct) =>
             await s.CsvAsync(id, user, ct) is { } bytes ? Results.File(bytes, "text/csv; charset=utf-8", $"survey-{id}-results.csv") : Results.NotFound())
             .RequireAuthorization(Policies.Admin).ExcludeFromDescription();
