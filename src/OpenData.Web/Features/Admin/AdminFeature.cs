@@ -12,6 +12,7 @@ public static class AdminFeature
     {
         services.AddMemoryCache();
         services.AddSingleton<SettingsCache>();
+        services.AddSingleton<SettingSecrets>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<SettingsCommands>();
         services.AddScoped<AgreementAcceptances>();

@@ -8,11 +8,8 @@ namespace OpenData.Web.Features.Interaction;
 /// without restart): the sensitive-word list that holds comments, SMTP for subscription e-mail (off by default)
 /// and the reply target of the overdue queues.
 /// </summary>
-public sealed class InteractionSettings(SiteSettingsStore store)
+public sealed class InteractionSettings(SiteSettingsStore store, SettingSecrets secrets)
 {
-    /// <summary>Not on the settings page (a password is not shown in a form); set in the SiteSettings table by the operator.</summary>
-    public const string SmtpPasswordKey = "smtp.password";
-
     public async Task<IReadOnlyList<string>> SensitiveWordsAsync(CancellationToken ct = default) =>
         Split((await store.SnapshotAsync(ct)).Get(SettingKeys.SensitiveWords));
 
@@ -23,7 +20,7 @@ public sealed class InteractionSettings(SiteSettingsStore store)
     {
         var s = await store.SnapshotAsync(ct);
         return new SmtpSettings(s.GetBool(SettingKeys.SmtpEnabled), s.Get(SettingKeys.SmtpHost), s.GetInt(SettingKeys.SmtpPort),
-            s.Get(SettingKeys.SmtpFrom), s.Get(SettingKeys.SmtpUser), s.Get(SmtpPasswordKey));
+            s.Get(SettingKeys.SmtpFrom), s.Get(SettingKeys.SmtpUser), secrets.Unprotect(s.Get(SettingKeys.SmtpPassword)));
     }
 
     /// <summary>Days a data request or error report may wait before the platform chases it (default 7, about 5 working days).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using OpenData.IntegrationTests.Infrastructure;
 using OpenData.Web.Features.Admin.Settings;
 using OpenData.Web.Features.Datasets;
@@ -43,6 +44,25 @@ public abstract class SettingsAndAgreementTests(PortalFactory factory)
         var res = await admin.PostFormAsync("/admin/settings", null, "settings", Form((SettingKeys.AuditRetentionDays, "30")));
         Assert.Contains("审计日志至少保留 180 天", await res.Content.ReadAsStringAsync());
         Assert.Equal(180, (await factory.Service<SiteSettingsStore>().SnapshotAsync()).AuditRetentionDays);
+    }
+
+    [Fact]
+    public async Task The_smtp_password_is_stored_encrypted_never_shown_or_audited_in_clear_and_kept_when_left_empty()
+    {
+        var (admin, _) = await BackOfficeClientAsync(factory, Roles.Admin);
+        const string password = "Smtp#Secret-2026";
+        Assert.Equal("/admin/settings?done=1", (await admin.PostFormAsync("/admin/settings", null, "settings", Form((SettingKeys.SmtpPassword, password)))).Target());
+        var stored = await WithDbAsync(factory, db => db.SiteSettings.Where(x => x.Key == SettingKeys.SmtpPassword).Select(x => x.Value).SingleAsync());
+        Assert.DoesNotContain(password, stored);
+        Assert.Equal(password, (await factory.Service<OpenData.Web.Features.Interaction.InteractionSettings>().SmtpAsync()).Password);
+        var page = await admin.GetStringAsync("/admin/settings");
+        Assert.DoesNotContain(password, page);
+        Assert.DoesNotContain(stored, page);
+        Assert.Contains("已设置（留空保持不变）", page);
+        Assert.All(await AuditAsync(factory, AuditActions.SettingChanged, "setting:" + SettingKeys.SmtpPassword), e => Assert.DoesNotContain(password, e.Detail));
+
+        await admin.PostFormAsync("/admin/settings", null, "settings", Form((SettingKeys.SiteName, "丽水市公共数据开放平台")));
+        Assert.Equal(password, (await factory.Service<OpenData.Web.Features.Interaction.InteractionSettings>().SmtpAsync()).Password);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace OpenData.Web.Features.Admin.Settings;
 /// <summary>One editable site setting: its key in SiteSettings, its label, default and kind of input.</summary>
 public sealed record SettingDefinition(string Key, string Label, string Default, SettingKind Kind, string Help = "");
 
-public enum SettingKind { Text, LongText, Number, Switch }
+public enum SettingKind { Text, LongText, Number, Switch, Secret }
 
 /// <summary>Every site setting the back office edits. Unknown keys are never written.</summary>
 public static class SettingKeys
@@ -21,6 +21,7 @@ public static class SettingKeys
     public const string SmtpHost = "smtp.host";
     public const string SmtpPort = "smtp.port";
     public const string SmtpFrom = "smtp.from";
+    public const string SmtpPassword = "smtp.password";
     public const string SmtpUser = "smtp.user";
     public const string ReplyTargetDays = "interaction.replyTargetDays";
     public const string AuditRetentionDays = "audit.retentionDays";
@@ -48,7 +49,8 @@ public static class SettingKeys
         new(SmtpHost, "SMTP 服务器", "", SettingKind.Text),
         new(SmtpPort, "SMTP 端口", "25", SettingKind.Number),
         new(SmtpFrom, "发件人地址", "", SettingKind.Text),
-        new(SmtpUser, "SMTP 用户名", "", SettingKind.Text, "留空表示不认证；密码不在此页编辑（smtp.password）"),
+        new(SmtpUser, "SMTP 用户名", "", SettingKind.Text, "留空表示不认证"),
+        new(SmtpPassword, "SMTP 密码", "", SettingKind.Secret, "加密保存，不会显示；留空表示不修改"),
         new(AuditRetentionDays, "审计日志保留天数", "180", SettingKind.Number, "不少于 180 天（等保三级）"),
     ];
 

@@ -10,7 +10,7 @@ using OpenData.Web.Infrastructure.Auth;
 namespace OpenData.Web.Features.Admin.Settings;
 
 /// <summary>Changes settings and publishes agreement versions: system administrators only, every change audited.</summary>
-public sealed class SettingsCommands(PortalDbContext db, SiteSettingsStore store, AuditLog audit, TimeProvider clock)
+public sealed class SettingsCommands(PortalDbContext db, SiteSettingsStore store, AuditLog audit, TimeProvider clock, SettingSecrets secrets)
 {
     public static bool CanEdit(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) && AccountsFeature.HasSecondFactor(user);
 
@@ -25,6 +25,14 @@ public sealed class SettingsCommands(PortalDbContext db, SiteSettingsStore store
         foreach (var (key, raw) in values)
         {
             if (SettingKeys.Find(key) is not { } def) continue;
+            if (def.Kind == SettingKind.Secret)
+            {
+                // Never shown, so an empty field means "keep"; the audit log records that it changed, not the value.
+                if (string.IsNullOrEmpty(raw)) continue;
+                if (raw.Length > 500) { errors[key] = "内容过长（不超过 500 字）"; continue; }
+                changes.Add((key, current.Get(key).Length == 0 ? "" : "******", secrets.Protect(raw)));
+                continue;
+            }
             var value = Normalize(def, raw ?? "");
             if (Problem(def, value) is { } p) { errors[key] = p; continue; }
             var old = current.Get(key);
@@ -37,7 +45,8 @@ public sealed class SettingsCommands(PortalDbContext db, SiteSettingsStore store
         await db.SaveChangesAsync(ct);
         store.Invalidate();
         foreach (var (key, old, value) in changes)
-            await audit.WriteAsync(AuditActions.SettingChanged, $"setting:{key}", $"{Short(old)} → {Short(value)}", ct: ct);
+            await audit.WriteAsync(AuditActions.SettingChanged, $"setting:{key}",
+                SettingKeys.Find(key)?.Kind == SettingKind.Secret ? "已更新（加密保存）" : $"{Short(old)} → {Short(value)}", ct: ct);
         return errors;
     }
 
