@@ -33,12 +33,15 @@ public static class TextEncodingDetector
     {
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length + 4];
         int read;
         try
         {
+            // GetChars, not GetCharCount: only GetChars carries a character split across two reads over to the
+            // next one (GetCharCount leaves the decoder's state alone, so a split character looked invalid).
             while ((read = file.Read(buffer, 0, buffer.Length)) > 0)
-                decoder.GetCharCount(buffer, 0, read, flush: false);
-            decoder.GetCharCount([], 0, 0, flush: true);
+                decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
             return true;
         }
         catch (DecoderFallbackException)
