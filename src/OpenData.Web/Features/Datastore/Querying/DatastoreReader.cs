@@ -15,6 +15,8 @@ public sealed class DatastoreReader(IDatastore store)
     {
         if (query.Page < 1) throw new DatastoreQueryException("page 必须大于等于 1。");
         if (query.PageSize is < 1 or > RowQuery.MaxPageSize) throw new DatastoreQueryException($"pageSize 必须在 1 到 {RowQuery.MaxPageSize} 之间。");
+        await IndexAsync(table, columns, query.Filters.Where(f => !f.Op.Equals("contains", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.Field).Concat(query.Sort.Select(s => s.Field)), ct);
         await using var conn = await store.OpenAsync(ct);
         await using var cmd = conn.CreateCommand();
         var sql = new SqlBuilder(Dialect, columns, cmd);
@@ -63,6 +65,13 @@ public sealed class DatastoreReader(IDatastore store)
             for (var i = 0; i < values.Length; i++) values[i] = Dialect.FromDb(r.GetValue(i), columns[i].Type);
             yield return values;
         }
+    }
+
+    /// <summary>Big tables get a column's index on its first filter or sort (ADR 0011); unknown fields fail later with a clear message.</summary>
+    private async Task IndexAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<string> fields, CancellationToken ct)
+    {
+        foreach (var field in fields.Distinct())
+            if (columns.FirstOrDefault(c => c.Name == field) is { } c) await store.EnsureIndexAsync(table, c.Column, ct);
     }
 
     internal static string ColumnList(IReadOnlyList<DatastoreColumn> columns) =>
