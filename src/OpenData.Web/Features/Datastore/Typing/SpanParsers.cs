@@ -48,8 +48,33 @@ internal static class SpanParsers
         else if (!char.IsAsciiDigit(whole[0])) return false;
         else if (whole.Contains(',')) { if (!Grouped(whole, out grouped)) return false; }
         else if (whole.ContainsAnyExceptInRange('0', '9')) return false;
+        if (!grouped && e < 0 && Simple(s, out value)) return true;
         var styles = NumberStyles.Float | (grouped ? NumberStyles.AllowThousands : 0);
         return decimal.TryParse(s, styles, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// A validated plain decimal ("-668.10") of up to 18 digits as mantissa and scale, the value (and trailing
+    /// zeros) decimal.Parse gives, at a fraction of its cost. Zero goes to decimal.Parse for its sign rules.
+    /// </summary>
+    private static bool Simple(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0;
+        var negative = s[0] == '-';
+        if (s[0] is '+' or '-') s = s[1..];
+        if (s.Length > 19) return false;
+        long mantissa = 0;
+        byte scale = 0;
+        var digits = 0;
+        foreach (var c in s)
+        {
+            if (c == '.') { scale = (byte)(s.Length - 1 - s.IndexOf('.')); continue; }
+            mantissa = mantissa * 10 + (c - '0');
+            digits++;
+        }
+        if (digits > 18 || mantissa == 0) return false;
+        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, negative, scale);
+        return true;
     }
 
     /// <summary>2020-01-05, 2020/1/5, 2020.1.5, 2020年1月5日; 20200105 only when <paramref name="compact"/>.</summary>

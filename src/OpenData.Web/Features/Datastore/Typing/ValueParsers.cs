@@ -10,7 +10,8 @@ public static partial class ValueParsers
         { "NaN", "-", "--", "—", "——", "/", "null", "N/A", "#N/A", "无数据" };
 
     /// <summary>Placeholders that mean "no value" in a typed column (they stay as written in text columns).</summary>
-    public static bool IsEmpty(string? s) => s is null || (s.Length <= 4 && NullTokens.Contains(s)); // no token is longer
+    public static bool IsEmpty(string? s) =>
+        s is null || (s.Length is > 0 and <= 4 && s[0] is 'N' or 'n' or '-' or '—' or '/' or '#' or '无' && NullTokens.Contains(s)); // every token starts so
 
     public static bool TryInteger(string s, out long value) => SpanParsers.TryInteger(s, out value);
 
