@@ -33,6 +33,7 @@ switch (step)
         if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Message);
         File.WriteAllText(Path.Combine(dir, $"table-{args[2]}.txt"), result.TableName + "\n" + System.Text.Json.JsonSerializer.Serialize(result.Columns));
         Report($"ingest {args[2]} {args[3]}", $"{result.RowCount} rows");
+        if (args[2] == "postgres") await store.DropTableAsync(result.TableName!, CancellationToken.None); // later steps read SQLite
         break;
     }
     case "export":
@@ -40,7 +41,7 @@ switch (step)
         var (store, table, columns) = Table(dir, sqlite);
         var fmt = args[2] == "xlsx" ? ExportFormat.Xlsx : ExportFormat.Csv;
         await using var output = File.Create(Path.Combine(dir, $"export.{args[2]}"));
-        await ExportWriters.WriteAsync(fmt, output, columns, new DatastoreReader(store).StreamAsync(table, columns, [], [], CancellationToken.None), CancellationToken.None);
+        await new DatastoreReader(store).ExportAsync(fmt, table, columns, output, CancellationToken.None); // what the download endpoint calls
         Report($"export {args[2]}", $"{output.Length / 1048576.0:0.0} MB");
         break;
     }

@@ -50,7 +50,25 @@ internal sealed class CsvUtf8Writer(Stream output) : IAsyncDisposable
         if (quote) _buffer[_length++] = (byte)'"';
     }
 
-    private void Format<T>(T value) where T : IUtf8SpanFormattable
+    /// <summary>Text that is already UTF-8 (straight from SQLite): same guard and quoting as <see cref="Text"/>, no transcoding.</summary>
+    public void Utf8(ReadOnlySpan<byte> s, bool guardFormula, bool isoDateTime)
+    {
+        var guard = guardFormula && s.Length > 0 && (s[0] is (byte)'=' or (byte)'+' or (byte)'@' or (byte)'\t' or (byte)'\r'
+            || (s[0] == '-' && s.Length > 1 && !char.IsAsciiDigit((char)s[1]) && s[1] != '.'));
+        var quote = s.IndexOfAny(",\"\r\n"u8) >= 0 || (s.Length > 0 && ((!guard && s[0] == ' ') || s[^1] == ' '));
+        Ensure(s.Length * 2 + 3);
+        if (quote) _buffer[_length++] = (byte)'"';
+        if (guard) _buffer[_length++] = (byte)'\'';
+        var start = _length;
+        if (!quote) { s.CopyTo(_buffer.AsSpan(_length)); _length += s.Length; }
+        else foreach (var b in s) { if (b == '"') _buffer[_length++] = b; _buffer[_length++] = b; }
+        if (isoDateTime) _buffer.AsSpan(start, _length - start).Replace((byte)' ', (byte)'T'); // as the API shows it
+        if (quote) _buffer[_length++] = (byte)'"';
+    }
+
+    public void Boolean(bool value) => Raw(value ? Yes : No);
+
+    public void Format<T>(T value) where T : IUtf8SpanFormattable
     {
         Ensure(64);
         value.TryFormat(_buffer.AsSpan(_length), out var n, default, CultureInfo.InvariantCulture);

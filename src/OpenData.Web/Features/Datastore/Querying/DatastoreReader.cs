@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using OpenData.Web.Features.Datastore.Export;
 using OpenData.Web.Features.Datastore.Storage;
 
 namespace OpenData.Web.Features.Datastore.Querying;
@@ -66,6 +67,15 @@ public sealed class DatastoreReader(IDatastore store)
             yield return values;
         }
     }
+
+    /// <summary>
+    /// A whole table as a download. CSV from SQLite goes straight from SQLite's UTF-8 into the output (ADR 0011);
+    /// everything else streams typed rows through <see cref="ExportWriters"/>. Constant memory either way.
+    /// </summary>
+    public Task ExportAsync(ExportFormat format, string table, IReadOnlyList<DatastoreColumn> columns, Stream output, CancellationToken ct) =>
+        format == ExportFormat.Csv && store is SqliteDatastore sqlite
+            ? sqlite.WriteCsvAsync(table, columns, output, ct)
+            : ExportWriters.WriteAsync(format, output, columns, StreamAsync(table, columns, [], [], ct), ct);
 
     /// <summary>Big tables get a column's index on its first filter or sort (ADR 0011); unknown fields fail later with a clear message.</summary>
     private async Task IndexAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<string> fields, CancellationToken ct)

@@ -83,6 +83,12 @@ public sealed class SqliteDatastore(string connectionString) : IDatastore
         finally { _writer.Release(); }
     }
 
+    public async Task WriteCsvAsync(string table, IReadOnlyList<DatastoreColumn> columns, Stream output, CancellationToken ct)
+    {
+        await using var conn = (SqliteConnection)await OpenAsync(ct);
+        await SqliteCsvExport.WriteAsync(conn, Dialect.Qualify(table), columns, output, ct);
+    }
+
     public async Task DropTableAsync(string table, CancellationToken ct)
     {
         await using var conn = await OpenAsync(ct);
