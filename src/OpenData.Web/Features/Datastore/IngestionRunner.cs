@@ -98,7 +98,7 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
         var table = DatastoreTables.NewName();
         started(table);
         progress?.Report(0);
-        var count = await datastore.LoadAsync(table, columns, Typed(sample, rest, converter, ct), progress, ct);
+        var count = await datastore.LoadAsync(table, columns, Typed(sample, rest, converter), progress, ct);
         var warnings = reader.Notes.Concat(shaped.Notes).Concat(typeWarnings).ToList();
         return new IngestionResult(true, table, columns, count, warnings, null);
     }
@@ -106,10 +106,11 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
     /// <summary>Sample rows big enough that a type rarely widens later, small enough to hold in memory.</summary>
     private const int SampleRows = 10_000, SampleCells = 200_000;
 
-    private static IEnumerable<object?[]> Typed(List<RawRow> sample, IEnumerator<RawRow> rest, RowConverter converter, CancellationToken ct)
+    private static IEnumerable<object?[]> Typed(List<RawRow> sample, IEnumerator<RawRow> rest, RowConverter converter)
     {
         foreach (var row in sample) yield return converter.Convert(row);
-        foreach (var row in PrefetchedRows.Of(rest, Next, ct)) yield return converter.Convert(row);
+        using (rest)
+            while (Next(rest)) yield return converter.Convert(rest.Current);
         converter.Finish();
     }
 

@@ -25,7 +25,9 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
         IProgress<long>? progress, CancellationToken ct)
     {
         var name = Dialect.Qualify(table);
-        await using var conn = (NpgsqlConnection)await OpenAsync(ct);
+        // A 1 MB write buffer instead of 8 KB: far fewer socket writes while the COPY streams.
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { WriteBufferSize = 1 << 20 }.ConnectionString);
+        await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var cols = string.Join(", ", columns.Select(c => $"{DatastoreTables.CheckColumn(c.Column)} {Dialect.SqlType(c.Type)}"));
         await Exec(conn, $"CREATE SCHEMA IF NOT EXISTS {PostgresDialect.Schema}", ct);

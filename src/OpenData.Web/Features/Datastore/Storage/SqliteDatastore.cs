@@ -42,6 +42,22 @@ public sealed class SqliteDatastore(string connectionString) : IDatastore
         IProgress<long>? progress, CancellationToken ct)
     {
         await using var conn = (SqliteConnection)await OpenAsync(ct);
+        // In WAL mode pages that leave the (default 2 MB) cache are spilled to the WAL and read back through its
+        // index; 64 MB keeps the growing table's working set in memory for the load (reset below for the pool).
+        await Exec(conn, null, "PRAGMA cache_size = -65536", ct);
+        try
+        {
+            return await LoadInTransactionAsync(conn, name, table, columns, rows, progress, ct);
+        }
+        finally
+        {
+            await Exec(conn, null, "PRAGMA cache_size = -2000", CancellationToken.None);
+        }
+    }
+
+    private async Task<long> LoadInTransactionAsync(SqliteConnection conn, string name, string table, IReadOnlyList<DatastoreColumn> columns,
+        IEnumerable<object?[]> rows, IProgress<long>? progress, CancellationToken ct)
+    {
         await using var tx = conn.BeginTransaction();
         var cols = string.Join(", ", columns.Select(c => $"{DatastoreTables.CheckColumn(c.Column)} {Dialect.SqlType(c.Type)}"));
         await Exec(conn, tx, $"CREATE TABLE {name} (_id INTEGER PRIMARY KEY, {cols})", ct);
