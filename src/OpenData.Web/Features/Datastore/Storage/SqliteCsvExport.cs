@@ -44,6 +44,12 @@ internal static class SqliteCsvExport
         for (var i = 0; i < types.Length; i++)
         {
             if (i > 0) w.Comma();
+            if (types[i] is FieldType.Text or FieldType.Date or FieldType.DateTime)
+            {
+                // Stored as text, and never as "" (cells are cleaned to NULL), so an empty span is NULL: one call, not two.
+                w.Utf8(raw.sqlite3_column_blob(stmt, i), types[i] == FieldType.Text, types[i] == FieldType.DateTime);
+                continue;
+            }
             switch (raw.sqlite3_column_type(stmt, i))
             {
                 case raw.SQLITE_NULL: break;
