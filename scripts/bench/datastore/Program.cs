@@ -21,13 +21,19 @@ switch (step)
         break;
     case "ingest":
     {
-        IDatastore store = args[2] == "postgres" ? new PostgresDatastore(pg!) : new SqliteDatastore(sqlite);
+        IDatastore store = new Traced(args[2] switch
+        {
+            "postgres" => new PostgresDatastore(pg!),
+            "none" => new Traced(null), // reading and converting only: what the pipeline costs without a database
+            _ => new SqliteDatastore(sqlite),
+        });
         var runner = new IngestionRunner(store, Options.Create(new DatastoreOptions { MaxUploadBytes = 2L << 30 }), NullLogger<IngestionRunner>.Instance);
         await using var file = File.OpenRead(Path.Combine(dir, $"data-{args[3]}.csv"));
         var result = await runner.RunAsync(file, "data.csv", new IngestionOptions(), null, CancellationToken.None);
         if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Message);
         File.WriteAllText(Path.Combine(dir, $"table-{args[2]}.txt"), result.TableName + "\n" + System.Text.Json.JsonSerializer.Serialize(result.Columns));
         Report($"ingest {args[2]} {args[3]}", $"{result.RowCount} rows");
+        if (args[2] == "postgres") await store.DropTableAsync(result.TableName!, CancellationToken.None); // later steps read SQLite
         break;
     }
     case "export":
@@ -35,7 +41,7 @@ switch (step)
         var (store, table, columns) = Table(dir, sqlite);
         var fmt = args[2] == "xlsx" ? ExportFormat.Xlsx : ExportFormat.Csv;
         await using var output = File.Create(Path.Combine(dir, $"export.{args[2]}"));
-        await ExportWriters.WriteAsync(fmt, output, columns, new DatastoreReader(store).StreamAsync(table, columns, [], [], CancellationToken.None), CancellationToken.None);
+        await new DatastoreReader(store).ExportAsync(fmt, table, columns, output, CancellationToken.None); // what the download endpoint calls
         Report($"export {args[2]}", $"{output.Length / 1048576.0:0.0} MB");
         break;
     }
@@ -57,14 +63,36 @@ switch (step)
             times.Sort();
             Console.WriteLine($"RESULT query {label}: p50 {times[times.Count / 2]:0.00} ms, p95 {times[(int)(times.Count * 0.95)]:0.00} ms");
         }
-        var g = Stopwatch.StartNew();
-        var groups = await new DatastoreAnalysis(store).AggregateAsync(table, columns,
-            new AggregateQuery("区县", DateBucket.None, Measure.Sum, "数值", 20, []), CancellationToken.None);
-        Console.WriteLine($"RESULT group-by 区县 sum(数值) over {total} rows: {g.Elapsed.TotalMilliseconds:0} ms ({groups.Count} groups)");
-        var m = Stopwatch.StartNew();
-        await new DatastoreAnalysis(store).AggregateAsync(table, columns,
-            new AggregateQuery("日期", DateBucket.Month, Measure.Count, null, 100, []), CancellationToken.None);
-        Console.WriteLine($"RESULT group-by 日期 by month count over {total} rows: {m.Elapsed.TotalMilliseconds:0} ms");
+        // Group-bys: the first (uncached) run is the honest figure; a repeat comes from the per-table result cache.
+        var analysis = new DatastoreAnalysis(store);
+        AggregateQuery[] groupBys =
+        [
+            new("区县", DateBucket.None, Measure.Sum, "数值", 20, []),
+            new("日期", DateBucket.Month, Measure.Count, null, 100, []),
+        ];
+        foreach (var q in groupBys)
+        {
+            var g = Stopwatch.StartNew();
+            var groups = await analysis.AggregateAsync(table, columns, q, CancellationToken.None);
+            var cold = g.Elapsed.TotalMilliseconds;
+            g.Restart();
+            await analysis.AggregateAsync(table, columns, q, CancellationToken.None);
+            Console.WriteLine($"RESULT group-by {q.GroupBy} {q.Bucket} {q.Measure}({q.MeasureField}) over {total} rows: first {cold:0} ms, repeated {g.Elapsed.TotalMilliseconds:0.00} ms ({groups.Count} groups)");
+        }
+        // A column filter on a big table: the first one builds the column's index (ADR 0011), the rest use it.
+        var filter = new RowQuery([new FieldFilter("类别", "eq", "类别3")], [], 2, 20, IncludeTotal: true);
+        var f = Stopwatch.StartNew();
+        await reader.QueryAsync(table, columns, filter, CancellationToken.None);
+        var first = f.Elapsed.TotalMilliseconds;
+        var ftimes = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            f.Restart();
+            await reader.QueryAsync(table, columns, filter with { Page = 2 + i }, CancellationToken.None);
+            ftimes.Add(f.Elapsed.TotalMilliseconds);
+        }
+        ftimes.Sort();
+        Console.WriteLine($"RESULT filter 类别=类别3 with total: first {first:0} ms (builds the index), then p50 {ftimes[10]:0.0} ms");
         break;
     }
 }
@@ -94,5 +122,26 @@ static void Generate(string dir, int rows)
                    $"监测点{i % 5000},类别{i % 12},{119 + random.NextDouble():0.000000},{28 + random.NextDouble():0.000000},第{i}条记录\n";
         utf8.Write(line);
         gbk.Write(line);
+    }
+}
+
+
+/// <summary>Splits an ingest's time: reading and converting rows (with the write streaming beside it) vs. what follows (indexes, commit).</summary>
+sealed class Traced(IDatastore? store) : IDatastore
+{
+    private IDatastore inner => store!;
+    public SqlDialect Dialect => store?.Dialect ?? new SqliteDialect();
+    public Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken ct) => inner.OpenAsync(ct);
+    public Task DropTableAsync(string table, CancellationToken ct) => inner.DropTableAsync(table, ct);
+    public Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct) => inner.ListTablesAsync(ct);
+
+    public async Task<long> LoadAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<object?[]> rows, IProgress<long>? progress, CancellationToken ct)
+    {
+        var w = Stopwatch.StartNew();
+        double pulled = 0;
+        IEnumerable<object?[]> Mark() { foreach (var r in rows) yield return r; pulled = w.Elapsed.TotalSeconds; }
+        var n = store is null ? Mark().LongCount() : await inner.LoadAsync(table, columns, Mark(), progress, ct);
+        Console.WriteLine($"  (rows read, converted and written: {pulled:0.00} s; then indexes/analyze/commit: {w.Elapsed.TotalSeconds - pulled:0.00} s)");
+        return n;
     }
 }

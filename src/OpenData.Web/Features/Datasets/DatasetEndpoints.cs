@@ -78,8 +78,8 @@ public static class DatasetEndpoints
     {
         var t = r.Table!;
         var fmt = Enum.Parse<Datastore.Export.ExportFormat>(r.ExportFormat!, ignoreCase: true);
-        return TypedResults.Stream(s => Datastore.Export.ExportWriters.WriteAsync(fmt, s, t.Columns,
-            reader.StreamAsync(t.TableName, t.Columns, [], [], ct), ct), Datastore.Export.ExportWriters.ContentType(fmt), r.FileName);
+        return TypedResults.Stream(s => reader.ExportAsync(fmt, t.TableName, t.Columns, s, ct),
+            Datastore.Export.ExportWriters.ContentType(fmt), r.FileName);
     }
 
     public static IResult ToResult<T>(CommandResult<T> r, Func<T, IResult> ok) => r.Status switch

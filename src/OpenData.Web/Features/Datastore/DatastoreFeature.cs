@@ -25,7 +25,10 @@ public static class DatastoreFeature
         {
             var connection = builder.Configuration.GetConnectionString("OpenData") ?? "";
             services.AddSingleton<IDatastore>(sp => new PostgresDatastore(connection)
-                { MaxIndexedColumns = sp.GetRequiredService<IOptions<DatastoreOptions>>().Value.MaxIndexedColumns });
+            {
+                MaxIndexedColumns = sp.GetRequiredService<IOptions<DatastoreOptions>>().Value.MaxIndexedColumns,
+                EagerIndexRows = sp.GetRequiredService<IOptions<DatastoreOptions>>().Value.EagerIndexRows,
+            });
         }
         else
         {
@@ -33,7 +36,10 @@ public static class DatastoreFeature
             Directory.CreateDirectory(dir);
             var connection = $"Data Source={Path.Combine(dir, "datastore.db")}";
             services.AddSingleton<IDatastore>(sp => new SqliteDatastore(connection)
-                { MaxIndexedColumns = sp.GetRequiredService<IOptions<DatastoreOptions>>().Value.MaxIndexedColumns });
+            {
+                MaxIndexedColumns = sp.GetRequiredService<IOptions<DatastoreOptions>>().Value.MaxIndexedColumns,
+                EagerIndexRows = sp.GetRequiredService<IOptions<DatastoreOptions>>().Value.EagerIndexRows,
+            });
         }
         services.AddSingleton<IngestionRunner>();
         services.AddSingleton<DatastoreReader>();

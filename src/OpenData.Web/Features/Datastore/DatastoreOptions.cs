@@ -20,6 +20,8 @@ public sealed class DatastoreOptions
     public int HeaderScanRows { get; set; } = 30;
     /// <summary>Columns indexed after the load (filters on the rest still work, just slower).</summary>
     public int MaxIndexedColumns { get; set; } = 32;
+    /// <summary>Tables up to this many rows are indexed at load; bigger ones index a column on its first filter or sort (ADR 0011).</summary>
+    public long EagerIndexRows { get; set; } = 100_000;
     /// <summary>Run the ingestion worker on this node (a node that only serves pages may turn it off).</summary>
     public bool WorkerEnabled { get; set; } = true;
     /// <summary>How often the worker looks for queued jobs queued by other nodes.</summary>

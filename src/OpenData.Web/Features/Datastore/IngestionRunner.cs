@@ -8,8 +8,10 @@ using OpenData.Web.Features.Datastore.Typing;
 namespace OpenData.Web.Features.Datastore;
 
 /// <summary>
-/// Turns an uploaded tabular file into a new datastore table. The file is read twice (infer every
-/// row's type, then convert and load), so a non-seekable upload is first spooled to a temp file.
+/// Turns an uploaded tabular file into a new datastore table. Usually the file is read once: types are
+/// inferred from a sample and checked on every row while it loads; if a later value widens a type, the
+/// load rolls back and the file is read twice (infer every row, then load) — ADR 0011. A non-seekable
+/// upload is first spooled to a temp file.
 /// The caller stores the returned table name as the resource version's table only on success;
 /// on failure no table exists. Reload with other types = run again with <see cref="IngestionOptions.TypeOverrides"/>.
 /// </summary>
@@ -27,34 +29,25 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
             var input = await SeekableAsync(file, limits, ct);
             if (input != file) spool = (FileStream)input;
             var reader = TableReaders.For(fileName, input, limits);
-
             progress?.Report(new IngestionProgress("识别", 0));
-            var first = Shape(reader, input, limits, ct);
-            var inference = new TypeInference(first.Names.Length);
-            long rows = 0;
-            foreach (var row in first.Rows()) { inference.Observe(row.Cells); rows++; }
-            if (rows == 0)
-                throw new DatastoreInputException("NoDataRows", first.HeaderRow is { } h
-                    ? $"文件只有表头（第 {h} 行），没有数据行。请在表头下方填入数据后重新上传。"
-                    : "文件中没有数据行。请确认上传的是正确的文件。", first.HeaderRow);
-
-            var warnings = new List<string>(reader.Notes.Concat(first.Notes));
-            var columns = Columns(first.Names, inference.Result(), options, warnings);
-
-            progress?.Report(new IngestionProgress("写入", 0));
-            loading = true;
-            input.Position = 0;
-            var second = Shape(reader, input, limits, ct);
-            var typed = second.Rows().Select(r =>
-            {
-                var values = new object?[columns.Count];
-                for (var i = 0; i < values.Length; i++) values[i] = ValueConverter.Convert(r.Cells[i], columns[i], r.Number);
-                return values;
-            });
-            table = DatastoreTables.NewName();
             var loadProgress = progress is null ? null : new Progress<long>(n => progress.Report(new IngestionProgress("写入", n)));
-            var count = await datastore.LoadAsync(table, columns, typed, loadProgress, ct);
-            return new IngestionResult(true, table, columns, count, warnings, null);
+            try
+            {
+                // Usually one pass: types from a sample, checked on every row while the rows are loaded (ADR 0011).
+                return await LoadAsync(reader, input, limits, options, null, loadProgress, t => table = t, l => loading = l, ct);
+            }
+            catch (TypeSpeculationMiss miss)
+            {
+                // A later value widened a column: the load rolled back; infer over every row, then load again.
+                log.LogInformation("Reloading {File} with fully inferred types: {Reason}", fileName, miss.Message);
+                (table, loading) = (null, false);
+                progress?.Report(new IngestionProgress("识别", 0));
+                input.Position = 0;
+                var full = Shape(reader, input, limits, ct);
+                var inference = new TypeInference(full.Names.Length);
+                foreach (var row in full.Rows()) inference.Observe(row.Cells);
+                return await LoadAsync(reader, input, limits, options, inference.Result(), loadProgress, t => table = t, l => loading = l, ct);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -70,6 +63,62 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
         {
             if (spool is not null) await spool.DisposeAsync(); // DeleteOnClose removes the spool file
         }
+    }
+
+    /// <summary>
+    /// Shapes the file, infers types over a sample (unless <paramref name="known"/>), and loads every row. With
+    /// sampled types a value that would widen a column throws <see cref="TypeSpeculationMiss"/> before commit.
+    /// </summary>
+    private async Task<IngestionResult> LoadAsync(ITableReader reader, Stream input, DatastoreOptions limits, IngestionOptions options,
+        FieldType[]? known, IProgress<long>? progress, Action<string> started, Action<bool> loading, CancellationToken ct)
+    {
+        input.Position = 0;
+        var shaped = Shape(reader, input, limits, ct);
+        var rest = shaped.Rows().GetEnumerator();
+        var inference = new TypeInference(shaped.Names.Length);
+        var sample = new List<RawRow>();
+        while (sample.Count < SampleRows && (long)sample.Count * shaped.Names.Length < SampleCells && rest.MoveNext())
+        {
+            sample.Add(rest.Current);
+            inference.Observe(rest.Current.Cells);
+        }
+        if (sample.Count == 0)
+        {
+            rest.Dispose();
+            throw new DatastoreInputException("NoDataRows", shaped.HeaderRow is { } h
+                ? $"文件只有表头（第 {h} 行），没有数据行。请在表头下方填入数据后重新上传。"
+                : "文件中没有数据行。请确认上传的是正确的文件。", shaped.HeaderRow);
+        }
+        var typeWarnings = new List<string>();
+        var columns = Columns(shaped.Names, known ?? inference.Result(), options, typeWarnings);
+        var typers = columns.Select((c, i) => known is null && !options.TypeOverrides.ContainsKey(c.Name) ? inference.States[i] : null).ToArray();
+        var converter = new RowConverter(columns, typers);
+
+        loading(true);
+        var table = DatastoreTables.NewName();
+        started(table);
+        progress?.Report(0);
+        var count = await datastore.LoadAsync(table, columns, Typed(sample, rest, converter), progress, ct);
+        var warnings = reader.Notes.Concat(shaped.Notes).Concat(typeWarnings).ToList();
+        return new IngestionResult(true, table, columns, count, warnings, null);
+    }
+
+    /// <summary>Sample rows big enough that a type rarely widens later, small enough to hold in memory.</summary>
+    private const int SampleRows = 10_000, SampleCells = 200_000;
+
+    private static IEnumerable<object?[]> Typed(List<RawRow> sample, IEnumerator<RawRow> rest, RowConverter converter)
+    {
+        foreach (var row in sample) yield return converter.Convert(row);
+        using (rest)
+            while (Next(rest)) yield return converter.Convert(rest.Current);
+        converter.Finish();
+    }
+
+    /// <summary>A reader failure in the middle of the load is still a broken file, not a broken platform.</summary>
+    private static bool Next(IEnumerator<RawRow> rows)
+    {
+        try { return rows.MoveNext(); }
+        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException)) { throw new InvalidDataException(e.Message, e); }
     }
 
     private static ShapedTable Shape(ITableReader reader, Stream input, DatastoreOptions limits, CancellationToken ct)

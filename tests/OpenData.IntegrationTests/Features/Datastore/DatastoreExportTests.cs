@@ -36,6 +36,26 @@ public abstract class DatastoreExportTests(DatastoreFixture fixture)
     }
 
     [Fact]
+    public async Task The_download_path_writes_the_same_csv_as_the_row_stream_for_every_type()
+    {
+        // On SQLite the download goes straight from SQLite's UTF-8 (ADR 0011); it must not differ by a byte.
+        const string all = "名称,数量,金额,日期,时间,启用,备注\n甲,1,1.50,2020-01-05,2020-01-05 08:00:00,是,=SUM(A1)\n"
+            + "\"含\"\"引号\",-2,0.1,2020/1/6,2020-01-06 09:30,否,-abc\n乙,,-3.25,,,,\"a,b \"\n丙,12345678901,1e3,2021年2月3日,2021-02-03 10:00,是,@x\n";
+        var runner = new IngestionRunner(fixture.Store, Options.Create(new DatastoreOptions()), NullLogger<IngestionRunner>.Instance);
+        var r = await runner.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(all)), "all.csv", new IngestionOptions(), null, default);
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.Equal([FieldType.Text, FieldType.Integer, FieldType.Decimal, FieldType.Date, FieldType.DateTime, FieldType.Boolean, FieldType.Text],
+            r.Columns.Select(c => c.Type));
+        var reader = new DatastoreReader(fixture.Store);
+        var streamed = new MemoryStream();
+        await ExportWriters.WriteAsync(ExportFormat.Csv, streamed, r.Columns, reader.StreamAsync(r.TableName!, r.Columns, [], [], default), default);
+        var direct = new MemoryStream();
+        await reader.ExportAsync(ExportFormat.Csv, r.TableName!, r.Columns, direct, default);
+        Assert.Equal(Encoding.UTF8.GetString(streamed.ToArray()), Encoding.UTF8.GetString(direct.ToArray()));
+        Assert.Contains("2020-01-05T08:00:00,是,'=SUM(A1)", Encoding.UTF8.GetString(direct.ToArray()));
+    }
+
+    [Fact]
     public async Task Json_export_keeps_types()
     {
         var (_, bytes) = await ExportAsync(ExportFormat.Json);

@@ -9,6 +9,8 @@ namespace OpenData.IntegrationTests.Features.Datastore;
 public abstract class DatastoreFixture : IDisposable
 {
     public abstract IDatastore Store { get; }
+    /// <summary>The same database, treating every table over 2 rows as big: indexes on first use (ADR 0011).</summary>
+    public abstract IDatastore LazyStore { get; }
     public abstract Task<IReadOnlyList<string>> IndexesAsync(string table);
     public virtual void Dispose() => GC.SuppressFinalize(this);
 }
@@ -23,9 +25,11 @@ public sealed class SqliteDatastoreFixture : DatastoreFixture
         Directory.CreateDirectory(_dir);
         _cs = $"Data Source={Path.Combine(_dir, "datastore.db")}";
         Store = new SqliteDatastore(_cs);
+        LazyStore = new SqliteDatastore(_cs) { EagerIndexRows = 2 };
     }
 
     public override IDatastore Store { get; }
+    public override IDatastore LazyStore { get; }
 
     public override async Task<IReadOnlyList<string>> IndexesAsync(string table)
     {
@@ -64,9 +68,11 @@ public sealed class PostgresDatastoreFixture : DatastoreFixture
         }
         _cs = new NpgsqlConnectionStringBuilder(PostgresServer.BaseConnectionString) { Database = _database }.ConnectionString;
         Store = new PostgresDatastore(_cs);
+        LazyStore = new PostgresDatastore(_cs) { EagerIndexRows = 2 };
     }
 
     public override IDatastore Store { get; }
+    public override IDatastore LazyStore { get; }
 
     public override async Task<IReadOnlyList<string>> IndexesAsync(string table)
     {

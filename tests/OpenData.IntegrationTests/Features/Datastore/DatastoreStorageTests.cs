@@ -37,6 +37,21 @@ public abstract class DatastoreStorageTests(DatastoreFixture fixture)
     }
 
     [Fact]
+    public async Task A_big_table_is_indexed_on_a_columns_first_filter_not_at_load()
+    {
+        var runner = new IngestionRunner(fixture.LazyStore, Options.Create(new DatastoreOptions()), NullLogger<IngestionRunner>.Instance);
+        var r = await runner.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(Aqi)), "aqi.csv", new IngestionOptions(), null, default);
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.DoesNotContain(await fixture.IndexesAsync(r.TableName!), i => i.StartsWith("ix_", StringComparison.Ordinal));
+
+        var reader = new DatastoreReader(fixture.LazyStore);
+        var page = await reader.QueryAsync(r.TableName!, r.Columns, new RowQuery([new FieldFilter("AQI", "gte", "60")], [], 1, 20), default);
+        Assert.NotEmpty(page.Rows);
+        var aqi = r.Columns.Single(c => c.Name == "AQI").Column;
+        Assert.Equal([$"ix_{r.TableName}_{aqi}"], (await fixture.IndexesAsync(r.TableName!)).Where(i => i.StartsWith("ix_", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Queries_filter_sort_and_page_with_typed_values()
     {
         var r = await LoadAsync(Aqi);

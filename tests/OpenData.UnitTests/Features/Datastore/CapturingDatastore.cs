@@ -9,12 +9,16 @@ public sealed class CapturingDatastore : IDatastore
 {
     public List<object?[]> Rows { get; } = [];
     public List<string> Dropped { get; } = [];
+    /// <summary>Every load started, including ones abandoned (rolled back) before commit.</summary>
+    public int Loads { get; private set; }
     public SqlDialect Dialect { get; } = new SqliteDialect();
     public Task<DbConnection> OpenAsync(CancellationToken ct) => throw new NotSupportedException();
 
     public Task<long> LoadAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<object?[]> rows, IProgress<long>? progress, CancellationToken ct)
     {
-        Rows.AddRange(rows);
+        Loads++;
+        var all = rows.ToList(); // like a transaction: a load abandoned half-way keeps nothing
+        Rows.AddRange(all);
         return Task.FromResult((long)Rows.Count);
     }
 

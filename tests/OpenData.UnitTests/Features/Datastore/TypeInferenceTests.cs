@@ -15,6 +15,7 @@ public class TypeInferenceTests
 
     [Theory]
     [InlineData(FieldType.Integer, "1", "-20", "1,234", null)]
+    [InlineData(FieldType.Integer, "1", "-2", null, "12345678901")]
     [InlineData(FieldType.Decimal, "1", "2.5", "NaN", "-")]
     [InlineData(FieldType.Boolean, "是", "否", "是")]
     [InlineData(FieldType.Boolean, "Y", "N", "—")]

@@ -34,19 +34,27 @@ public static class ExportWriters
     /// <summary>UTF-8 with BOM so Excel on Chinese Windows opens it correctly.</summary>
     public static async Task CsvAsync(Stream output, IReadOnlyList<DatastoreColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
     {
-        await using var w = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-        await w.WriteAsync(string.Join(',', columns.Select(c => Quote(c.Name, false))) + "\r\n");
-        var n = 0;
+        await using var w = new CsvUtf8Writer(output);
+        w.Bom();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) w.Comma();
+            w.Text(columns[i].Name, false);
+        }
+        w.EndRow();
+        var guard = columns.Select(c => c.Type == FieldType.Text).ToArray();
         await foreach (var row in rows.WithCancellation(ct))
         {
             for (var i = 0; i < row.Length; i++)
             {
-                if (i > 0) await w.WriteAsync(',');
-                await w.WriteAsync(Quote(Text(row[i]), columns[i].Type == FieldType.Text));
+                if (i > 0) w.Comma();
+                w.Value(row[i], guard[i]);
             }
-            await w.WriteAsync("\r\n");
-            if (++n % 5000 == 0) await w.FlushAsync(ct);
+            w.EndRow();
+            if (w.Full) await w.FlushAsync(ct); // one await per 64 KB, none per cell
         }
+        await w.FlushAsync(ct);
+        await output.FlushAsync(ct);
     }
 
     public static async Task JsonAsync(Stream output, IReadOnlyList<DatastoreColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
@@ -110,14 +118,6 @@ public static class ExportWriters
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => v.ToString() ?? "",
     };
-
-    /// <summary>Quotes when needed; text starting with = + @ (or - not followed by a digit) gets a leading ' against formula injection.</summary>
-    private static string Quote(string s, bool guardFormula)
-    {
-        if (guardFormula && s.Length > 0 && (s[0] is '=' or '+' or '@' or '\t' or '\r' || (s[0] == '-' && s.Length > 1 && !char.IsAsciiDigit(s[1]) && s[1] != '.')))
-            s = "'" + s;
-        return s.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (s.Length > 0 && (s[0] == ' ' || s[^1] == ' ')) ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-    }
 
     /// <summary>Drops characters XML 1.0 cannot carry (control characters), keeping surrogate pairs (rare CJK).</summary>
     internal static string XmlSafe(string s)

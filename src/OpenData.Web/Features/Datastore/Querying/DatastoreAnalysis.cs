@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using OpenData.Web.Features.Datastore.Storage;
 
 namespace OpenData.Web.Features.Datastore.Querying;
@@ -6,6 +8,9 @@ namespace OpenData.Web.Features.Datastore.Querying;
 public sealed class DatastoreAnalysis(IDatastore store)
 {
     private SqlDialect Dialect => store.Dialect;
+    // A loaded table never changes (a new version is a new table), so a result never goes stale (ADR 0011).
+    private readonly ConcurrentDictionary<string, IReadOnlyList<AggregateRow>> _results = new();
+    private const int MaxCachedResults = 1000;
 
     public async Task<IReadOnlyList<ColumnProfile>> ProfileAsync(string table, IReadOnlyList<DatastoreColumn> columns, CancellationToken ct)
     {
@@ -37,7 +42,18 @@ public sealed class DatastoreAnalysis(IDatastore store)
         return profiles;
     }
 
+    /// <summary>Group-by of the analysis tool; the first run of a (table, query) scans, repeats come from memory.</summary>
     public async Task<IReadOnlyList<AggregateRow>> AggregateAsync(string table, IReadOnlyList<DatastoreColumn> columns, AggregateQuery query, CancellationToken ct)
+    {
+        var key = JsonSerializer.Serialize(new { table, columns, query });
+        if (_results.TryGetValue(key, out var cached)) return cached;
+        var result = await AggregateUncachedAsync(table, columns, query, ct);
+        if (_results.Count >= MaxCachedResults) _results.Clear(); // crude bound: re-running a query is cheap enough
+        _results[key] = result;
+        return result;
+    }
+
+    public async Task<IReadOnlyList<AggregateRow>> AggregateUncachedAsync(string table, IReadOnlyList<DatastoreColumn> columns, AggregateQuery query, CancellationToken ct)
     {
         if (query.Top is < 1 or > AggregateQuery.MaxTop) throw new DatastoreQueryException($"top 必须在 1 到 {AggregateQuery.MaxTop} 之间。");
         await using var conn = await store.OpenAsync(ct);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using OpenData.Web.Features.Datastore.Export;
 using OpenData.Web.Features.Datastore.Storage;
 
 namespace OpenData.Web.Features.Datastore.Querying;
@@ -15,6 +16,8 @@ public sealed class DatastoreReader(IDatastore store)
     {
         if (query.Page < 1) throw new DatastoreQueryException("page 必须大于等于 1。");
         if (query.PageSize is < 1 or > RowQuery.MaxPageSize) throw new DatastoreQueryException($"pageSize 必须在 1 到 {RowQuery.MaxPageSize} 之间。");
+        await IndexAsync(table, columns, query.Filters.Where(f => !f.Op.Equals("contains", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.Field).Concat(query.Sort.Select(s => s.Field)), ct);
         await using var conn = await store.OpenAsync(ct);
         await using var cmd = conn.CreateCommand();
         var sql = new SqlBuilder(Dialect, columns, cmd);
@@ -63,6 +66,22 @@ public sealed class DatastoreReader(IDatastore store)
             for (var i = 0; i < values.Length; i++) values[i] = Dialect.FromDb(r.GetValue(i), columns[i].Type);
             yield return values;
         }
+    }
+
+    /// <summary>
+    /// A whole table as a download. CSV from SQLite goes straight from SQLite's UTF-8 into the output (ADR 0011);
+    /// everything else streams typed rows through <see cref="ExportWriters"/>. Constant memory either way.
+    /// </summary>
+    public Task ExportAsync(ExportFormat format, string table, IReadOnlyList<DatastoreColumn> columns, Stream output, CancellationToken ct) =>
+        format == ExportFormat.Csv && store is SqliteDatastore sqlite
+            ? sqlite.WriteCsvAsync(table, columns, output, ct)
+            : ExportWriters.WriteAsync(format, output, columns, StreamAsync(table, columns, [], [], ct), ct);
+
+    /// <summary>Big tables get a column's index on its first filter or sort (ADR 0011); unknown fields fail later with a clear message.</summary>
+    private async Task IndexAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<string> fields, CancellationToken ct)
+    {
+        foreach (var field in fields.Distinct())
+            if (columns.FirstOrDefault(c => c.Name == field) is { } c) await store.EnsureIndexAsync(table, c.Column, ct);
     }
 
     internal static string ColumnList(IReadOnlyList<DatastoreColumn> columns) =>

@@ -60,16 +60,26 @@ public sealed class CsvTableReader(int maxCellLength) : ITableReader
             }
             var i = span.IndexOfAny(stops);
             if (i < 0) { Append(field, span, recordStart, cells.Count); pos = len; continue; }
-            Append(field, span[..i], recordStart, cells.Count);
             var ch = span[i];
-            pos += i + 1;
-            if (ch == '"')
+            if (ch != '"' && field.Length == 0 && !quoted)
             {
-                if (field.Length == 0 && !quoted) inQuotes = quoted = true;
-                else Append(field, "\"", recordStart, cells.Count); // a stray quote inside an unquoted field is kept
-                continue;
+                // The common case, a whole unquoted cell inside the buffer: one copy, no builder.
+                if (i > maxCellLength) Append(field, span[..i], recordStart, cells.Count); // throws
+                cells.Add(i == 0 ? "" : new string(span[..i]));
+                pos += i + 1;
             }
-            cells.Add(field.ToString()); field.Clear(); quoted = false;
+            else
+            {
+                Append(field, span[..i], recordStart, cells.Count);
+                pos += i + 1;
+                if (ch == '"')
+                {
+                    if (field.Length == 0 && !quoted) inQuotes = quoted = true;
+                    else Append(field, "\"", recordStart, cells.Count); // a stray quote inside an unquoted field is kept
+                    continue;
+                }
+                cells.Add(field.ToString()); field.Clear(); quoted = false;
+            }
             if (ch == delimiter) continue;
             if (ch == '\r' && (pos < len || Fill()) && buf[pos] == '\n') pos++;
             ct.ThrowIfCancellationRequested();

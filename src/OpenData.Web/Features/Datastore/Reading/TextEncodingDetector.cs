@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace OpenData.Web.Features.Datastore.Reading;
 
@@ -29,22 +30,37 @@ public static class TextEncodingDetector
         return utf8 ? (new UTF8Encoding(false), 0, "UTF-8") : (Gb18030, 0, "GB18030/GBK");
     }
 
+    /// <summary>
+    /// Vectorized validation chunk by chunk (a full decode cost a second on a 100 MB file); the bytes of a
+    /// character split across two reads are carried over to the next one.
+    /// </summary>
     private static bool IsStrictUtf8(Stream file)
     {
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
-        var buffer = new byte[1 << 16];
+        var buffer = new byte[(1 << 16) + 4];
+        var carry = 0;
         int read;
-        try
+        while ((read = file.Read(buffer, carry, buffer.Length - carry)) > 0)
         {
-            while ((read = file.Read(buffer, 0, buffer.Length)) > 0)
-                decoder.GetCharCount(buffer, 0, read, flush: false);
-            decoder.GetCharCount([], 0, 0, flush: true);
-            return true;
+            var length = carry + read;
+            var complete = length - Incomplete(buffer.AsSpan(0, length));
+            if (!Utf8.IsValid(buffer.AsSpan(0, complete))) return false;
+            carry = length - complete;
+            buffer.AsSpan(complete, carry).CopyTo(buffer);
         }
-        catch (DecoderFallbackException)
+        return carry == 0;
+    }
+
+    /// <summary>Bytes at the end that start a character whose remaining bytes have not been read yet.</summary>
+    private static int Incomplete(ReadOnlySpan<byte> s)
+    {
+        for (var back = 1; back <= Math.Min(3, s.Length); back++)
         {
-            return false;
+            var b = s[^back];
+            if ((b & 0xC0) == 0x80) continue; // continuation byte: keep looking for the lead
+            var need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return need > back ? back : 0;
         }
+        return 0; // three continuation bytes: complete, or invalid, which IsValid reports
     }
 
     /// <summary>NUL bytes or many control characters near the start: not a text table at all.</summary>

@@ -17,6 +17,12 @@ public interface IDatastore
     Task<long> LoadAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<object?[]> rows,
         IProgress<long>? progress, CancellationToken ct);
 
+    /// <summary>
+    /// Makes sure a column a query filters or sorts on is indexed. Small tables were indexed at load; big ones
+    /// get an index on first use (ADR 0011). Best effort: when it cannot be built now, the query scans.
+    /// </summary>
+    Task EnsureIndexAsync(string table, string column, CancellationToken ct) => Task.CompletedTask;
+
     Task DropTableAsync(string table, CancellationToken ct);
     Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct);
 

@@ -16,6 +16,8 @@ public abstract class SqlDialect
     public virtual object? FromDb(object? value, FieldType type)
     {
         if (value is null or DBNull) return null;
+        if (value is long && type == FieldType.Integer) return value; // the common cases keep their box
+        if (value is string && type == FieldType.Text) return value;
         return type switch
         {
             FieldType.Integer => Convert.ToInt64(value, CultureInfo.InvariantCulture),

@@ -42,29 +42,43 @@ public sealed class SqliteDatastore(string connectionString) : IDatastore
         IProgress<long>? progress, CancellationToken ct)
     {
         await using var conn = (SqliteConnection)await OpenAsync(ct);
+        // In WAL mode pages that leave the (default 2 MB) cache are spilled to the WAL and read back through its
+        // index; 64 MB keeps the growing table's working set in memory for the load (reset below for the pool).
+        await Exec(conn, null, "PRAGMA cache_size = -65536", ct);
+        try
+        {
+            return await LoadInTransactionAsync(conn, name, table, columns, rows, progress, ct);
+        }
+        finally
+        {
+            await Exec(conn, null, "PRAGMA cache_size = -2000", CancellationToken.None);
+        }
+    }
+
+    private async Task<long> LoadInTransactionAsync(SqliteConnection conn, string name, string table, IReadOnlyList<DatastoreColumn> columns,
+        IEnumerable<object?[]> rows, IProgress<long>? progress, CancellationToken ct)
+    {
         await using var tx = conn.BeginTransaction();
         var cols = string.Join(", ", columns.Select(c => $"{DatastoreTables.CheckColumn(c.Column)} {Dialect.SqlType(c.Type)}"));
         await Exec(conn, tx, $"CREATE TABLE {name} (_id INTEGER PRIMARY KEY, {cols})", ct);
 
-        await using var insert = conn.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = $"INSERT INTO {name} (_id, {string.Join(", ", columns.Select(c => c.Column))}) VALUES (@id, {string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        var id = insert.Parameters.Add("@id", SqliteType.Integer);
-        var ps = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("@p" + i, null))).ToArray();
-        insert.Prepare();
         var stats = new LoadStats(columns.Count);
         long count = 0;
-        foreach (var row in rows)
+        using (var insert = new SqliteRowWriter(conn,
+            $"INSERT INTO {name} (_id, {string.Join(", ", columns.Select(c => c.Column))}) VALUES ({string.Join(", ", Enumerable.Range(1, columns.Count + 1).Select(i => "?" + i))})"))
         {
-            ct.ThrowIfCancellationRequested();
-            stats.Observe(row);
-            id.Value = ++count;
-            for (var i = 0; i < ps.Length; i++) ps[i].Value = row[i] is { } v ? Dialect.ToDb(v) : DBNull.Value;
-            insert.ExecuteNonQuery(); // synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O
-            if (count % 10_000 == 0) progress?.Report(count);
+            // Synchronous on purpose: SQLite has no real async I/O, and this runs on a job thread.
+            foreach (var row in rows)
+            {
+                stats.Observe(row);
+                insert.Insert(++count, row);
+                if (count % 10_000 == 0) { ct.ThrowIfCancellationRequested(); progress?.Report(count); }
+            }
         }
-        foreach (var i in stats.IndexedColumns(MaxIndexedColumns))
-            await Exec(conn, tx, $"CREATE INDEX \"ix_{table}_{columns[i].Column}\" ON {name} ({columns[i].Column})", ct);
+        // Big tables are indexed per column on first use instead (ADR 0011): ten indexes cost more than the load.
+        if (count <= EagerIndexRows)
+            foreach (var i in stats.IndexedColumns(MaxIndexedColumns))
+                await Exec(conn, tx, $"CREATE INDEX \"ix_{table}_{columns[i].Column}\" ON {name} ({columns[i].Column})", ct);
         ct.ThrowIfCancellationRequested();
         await tx.CommitAsync(ct);
         progress?.Report(count);
@@ -72,6 +86,24 @@ public sealed class SqliteDatastore(string connectionString) : IDatastore
     }
 
     public int MaxIndexedColumns { get; init; } = 32;
+    public long EagerIndexRows { get; init; } = 100_000;
+    private readonly LazyIndexes _lazy = new();
+
+    public async Task EnsureIndexAsync(string table, string column, CancellationToken ct)
+    {
+        if (_lazy.Known(table, column)) return;
+        await using var conn = await OpenAsync(ct);
+        // A load holds the file's one writer for its whole transaction: scan this time, index next time.
+        if (!await _writer.WaitAsync(0, ct)) return;
+        try { await _lazy.CreateAsync(conn, Dialect, table, column, "sqlite_master WHERE type = 'index' AND name", ct); }
+        finally { _writer.Release(); }
+    }
+
+    public async Task WriteCsvAsync(string table, IReadOnlyList<DatastoreColumn> columns, Stream output, CancellationToken ct)
+    {
+        await using var conn = (SqliteConnection)await OpenAsync(ct);
+        await SqliteCsvExport.WriteAsync(conn, Dialect.Qualify(table), columns, output, ct);
+    }
 
     public async Task DropTableAsync(string table, CancellationToken ct)
     {

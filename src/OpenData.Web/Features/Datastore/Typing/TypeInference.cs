@@ -1,13 +1,13 @@
 namespace OpenData.Web.Features.Datastore.Typing;
 
 /// <summary>
-/// Infers one type per column over every row (the file is read twice: once to infer, once to load, so
-/// the 2,000,001st row cannot surprise the load). The narrowest type every non-empty value fits wins:
-/// boolean, then integer (or date when every value is an 8-digit yyyyMMdd), decimal, date, datetime, text.
+/// Infers one type per column over every row, so the 2,000,001st row cannot surprise the load (ADR 0010, 0011).
+/// The narrowest type every non-empty value fits wins: boolean, then integer (or date when every value is an
+/// 8-digit yyyyMMdd), decimal, date, datetime, text.
 /// </summary>
 public sealed class TypeInference(int columns)
 {
-    private readonly ColumnState[] _states = Enumerable.Range(0, columns).Select(_ => new ColumnState()).ToArray();
+    private readonly ColumnTyper[] _states = Enumerable.Range(0, columns).Select(_ => new ColumnTyper()).ToArray();
 
     public void Observe(string?[] cells)
     {
@@ -20,34 +20,63 @@ public sealed class TypeInference(int columns)
 
     public FieldType[] Result() => _states.Select(s => s.Type).ToArray();
 
-    private sealed class ColumnState
+    /// <summary>The per-column states, carried on by the single-pass load (<see cref="RowConverter"/>).</summary>
+    internal ColumnTyper[] States => _states;
+}
+
+/// <summary>
+/// One column's inference state. Flags only ever turn false, so the type only ever widens. Observe keeps the
+/// value it parsed for the column's current type, which the single-pass load stores without parsing again.
+/// </summary>
+internal sealed class ColumnTyper
+{
+    private bool _bool = true, _int = true, _compact = true, _dec = true, _date = true, _dateTime = true;
+    private long _long;
+    private decimal _decimal;
+    private DateOnly _day;
+    private DateTime _time;
+    private bool _flag;
+
+    public bool Seen { get; private set; }
+
+    public void Observe(string v)
     {
-        private bool _seen, _bool = true, _int = true, _compact = true, _dec = true, _date = true, _dateTime = true;
-
-        public void Observe(string v)
+        Seen = true;
+        if (!(_bool || _int || _dec || _dateTime)) return; // already text: the common case stays cheap
+        if (_bool) _bool = ValueParsers.TryBoolean(v, out _flag);
+        var isInt = _int && ValueParsers.TryInteger(v, out _long);
+        _int = isInt;
+        if (_compact) _compact = isInt && v.Length == 8 && ValueParsers.TryDate(v, compact: true, out _day);
+        // Every strict integer is a strict decimal: parse again only when it is not one.
+        if (_dec) _dec = isInt ? Set(_decimal = _long) : ValueParsers.TryDecimal(v, out _decimal);
+        if (_date || _dateTime)
         {
-            _seen = true;
-            if (!(_bool || _int || _dec || _dateTime)) return; // already text: the common case stays cheap
-            if (_bool) _bool = ValueParsers.TryBoolean(v, out _);
-            if (_int) _int = ValueParsers.TryInteger(v, out _);
-            if (_compact) _compact = _int && v.Length == 8 && ValueParsers.TryDate(v, compact: true, out _);
-            if (_dec) _dec = ValueParsers.TryDecimal(v, out _);
-            if (_date || _dateTime)
-            {
-                var isDate = ValueParsers.TryDate(v, compact: false, out _);
-                _date &= isDate;
-                if (_dateTime) _dateTime = isDate || ValueParsers.TryDateTime(v, out _);
-            }
+            var isDate = !_compact && ValueParsers.TryDate(v, compact: false, out _day);
+            _date &= isDate;
+            if (_dateTime) _dateTime = isDate ? Set(_time = _day.ToDateTime(TimeOnly.MinValue)) : ValueParsers.TryDateTime(v, out _time);
         }
-
-        public FieldType Type =>
-            !_seen ? FieldType.Text
-            : _bool ? FieldType.Boolean
-            : _int && _compact ? FieldType.Date
-            : _int ? FieldType.Integer
-            : _dec ? FieldType.Decimal
-            : _date ? FieldType.Date
-            : _dateTime ? FieldType.DateTime
-            : FieldType.Text;
     }
+
+    private static bool Set<T>(T _) => true;
+
+    public FieldType Type =>
+        !Seen ? FieldType.Text
+        : _bool ? FieldType.Boolean
+        : _int && _compact ? FieldType.Date
+        : _int ? FieldType.Integer
+        : _dec ? FieldType.Decimal
+        : _date ? FieldType.Date
+        : _dateTime ? FieldType.DateTime
+        : FieldType.Text;
+
+    /// <summary>The last observed value as <paramref name="type"/>; valid only while <see cref="Type"/> is that type.</summary>
+    public object Value(FieldType type) => type switch
+    {
+        FieldType.Boolean => _flag,
+        FieldType.Integer => _long,
+        FieldType.Decimal => _decimal,
+        FieldType.Date => _day,
+        FieldType.DateTime => _time,
+        _ => throw new InvalidOperationException($"no typed value for {type}"),
+    };
 }

@@ -10,14 +10,10 @@ public static partial class ValueParsers
         { "NaN", "-", "--", "—", "——", "/", "null", "N/A", "#N/A", "无数据" };
 
     /// <summary>Placeholders that mean "no value" in a typed column (they stay as written in text columns).</summary>
-    public static bool IsEmpty(string? s) => s is null || NullTokens.Contains(s);
+    public static bool IsEmpty(string? s) =>
+        s is null || (s.Length is > 0 and <= 4 && s[0] is 'N' or 'n' or '-' or '—' or '/' or '#' or '无' && NullTokens.Contains(s)); // every token starts so
 
-    public static bool TryInteger(string s, out long value)
-    {
-        value = 0;
-        if (!IntegerPattern().IsMatch(s)) return false;
-        return long.TryParse(s.Replace(",", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
-    }
+    public static bool TryInteger(string s, out long value) => SpanParsers.TryInteger(s, out value);
 
     /// <summary>For a type the provider chose: leading zeros ("08") are accepted, codes are the provider's call.</summary>
     public static bool TryIntegerLenient(string s, out long value) =>
@@ -26,12 +22,7 @@ public static partial class ValueParsers
     public static bool TryDecimalLenient(string s, out decimal value) =>
         decimal.TryParse(s, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
 
-    public static bool TryDecimal(string s, out decimal value)
-    {
-        value = 0;
-        if (!DecimalPattern().IsMatch(s)) return false;
-        return decimal.TryParse(s.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
+    public static bool TryDecimal(string s, out decimal value) => SpanParsers.TryDecimal(s, out value);
 
     public static bool TryBoolean(string s, out bool value)
     {
@@ -45,21 +36,12 @@ public static partial class ValueParsers
     }
 
     /// <summary>2020-01-05, 2020/1/5, 2020.1.5, 2020年1月5日; 20200105 only when <paramref name="compact"/>.</summary>
-    public static bool TryDate(string s, bool compact, out DateOnly value)
-    {
-        value = default;
-        var m = DatePattern().Match(s);
-        if (!m.Success)
-        {
-            if (!compact || s.Length != 8 || !CompactPattern().IsMatch(s)) return false;
-            return Make(s[..4], s[4..6], s[6..], out value);
-        }
-        return Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value, out value);
-    }
+    public static bool TryDate(string s, bool compact, out DateOnly value) => SpanParsers.TryDate(s, compact, out value);
 
     public static bool TryDateTime(string s, out DateTime value)
     {
         value = default;
+        if (!s.Contains(':')) return false; // every accepted spelling has a time; skips the regex for most cells
         var m = DateTimePattern().Match(s);
         if (!m.Success || !TryDate(m.Groups["date"].Value, false, out var date)) return false;
         var h = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
@@ -72,25 +54,6 @@ public static partial class ValueParsers
         return true;
     }
 
-    private static bool Make(string y, string m, string d, out DateOnly value)
-    {
-        value = default;
-        var year = int.Parse(y, CultureInfo.InvariantCulture);
-        var month = int.Parse(m, CultureInfo.InvariantCulture);
-        var day = int.Parse(d, CultureInfo.InvariantCulture);
-        if (year is < 1800 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
-        value = new DateOnly(year, month, day);
-        return true;
-    }
-
-    [GeneratedRegex(@"^[+-]?(0|[1-9]\d{0,18}|[1-9]\d{0,2}(,\d{3})+)$")]
-    private static partial Regex IntegerPattern();
-    [GeneratedRegex(@"^[+-]?((0|[1-9]\d*|[1-9]\d{0,2}(,\d{3})+)(\.\d+)?|\.\d+)([eE][+-]?\d{1,3})?$")]
-    private static partial Regex DecimalPattern();
-    [GeneratedRegex(@"^(?<y>\d{4})(?:[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})|年(?<m>\d{1,2})月(?<d>\d{1,2})日)$")]
-    private static partial Regex DatePattern();
-    [GeneratedRegex(@"^(18|19|20|21)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")]
-    private static partial Regex CompactPattern();
     [GeneratedRegex(@"^(?<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ T]+(?<h>\d{1,2}):(?<min>\d{2})(:(?<s>\d{2})(?<f>\.\d{1,7})?)?$")]
     private static partial Regex DateTimePattern();
 }
