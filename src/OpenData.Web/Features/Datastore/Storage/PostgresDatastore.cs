@@ -21,6 +21,20 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
         return conn;
     }
 
+    private volatile bool _schemaReady;
+
+    /// <summary>
+    /// Creates the schema once, outside any load's transaction: two loads running CREATE SCHEMA IF NOT EXISTS at the
+    /// same time inside their transactions collide on pg_namespace and one of them failed (seen at demo seed).
+    /// </summary>
+    private async Task EnsureSchemaAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        if (_schemaReady) return;
+        try { await Exec(conn, $"CREATE SCHEMA IF NOT EXISTS {PostgresDialect.Schema}", ct); }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateSchema) { }
+        _schemaReady = true;
+    }
+
     public async Task<long> LoadAsync(string table, IReadOnlyList<DatastoreColumn> columns, IEnumerable<object?[]> rows,
         IProgress<long>? progress, CancellationToken ct)
     {
@@ -28,9 +42,9 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
         // A 1 MB write buffer instead of 8 KB: far fewer socket writes while the COPY streams.
         await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { WriteBufferSize = 1 << 20 }.ConnectionString);
         await conn.OpenAsync(ct);
+        await EnsureSchemaAsync(conn, ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var cols = string.Join(", ", columns.Select(c => $"{DatastoreTables.CheckColumn(c.Column)} {Dialect.SqlType(c.Type)}"));
-        await Exec(conn, $"CREATE SCHEMA IF NOT EXISTS {PostgresDialect.Schema}", ct);
         await Exec(conn, $"CREATE TABLE {name} (_id bigint NOT NULL, {cols})", ct);
 
         var types = columns.Select(c => DbType(c.Type)).ToArray();
