@@ -107,4 +107,6 @@ public static class DataApiAudit
     public const string ApplicationRejected = "api.application-rejected";
     public const string ServiceRegistered = "api.service-registered";
     public const string AllowListChanged = "api.allow-list-changed";
+    public const string ServiceUpdated = "api.service-updated";
+    public const string LimitsChanged = "api.limits-changed";
 }
