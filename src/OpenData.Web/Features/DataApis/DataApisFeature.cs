@@ -32,6 +32,7 @@ public static class DataApisFeature
         AddNonceStore(builder);
         services.AddScoped<DailyQuota>();
         services.AddScoped<ApiLimits>();
+        services.AddSingleton<GatewayCache>();
         services.AddSingleton<AppRateLimiter>();
         services.AddSingleton<CallLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CallLogWriter>());

@@ -15,7 +15,7 @@ namespace OpenData.Web.Features.DataApis.Gateway;
 /// then grant, rate limit, quota; every call (failed ones too) goes to the call log.
 /// </summary>
 public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonceStore nonces, AppRateLimiter limiter,
-    DailyQuota quota, ApiLimits limits, CallLogWriter callLog, TimeProvider clock, IOptions<DataApisOptions> options) : IEndpointFilter
+    DailyQuota quota, ApiLimits limits, GatewayCache cache, CallLogWriter callLog, TimeProvider clock, IOptions<DataApisOptions> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -67,8 +67,8 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         var path = Canonical.Path(rawPath);
         if (path is null) return GatewayProblems.Bad("请求路径不能包含“.”、“..”或“//”段。");
 
-        var app = await db.DeveloperApps.AsNoTracking().Where(a => a.AppKey == appKey)
-            .Select(a => new { a.Id, a.SecretCipher, a.PreviousSecretCipher, a.PreviousSecretExpiresAt, a.IsDisabled }).FirstOrDefaultAsync(ctx.RequestAborted);
+        var app = await cache.AppAsync(appKey, () => db.DeveloperApps.AsNoTracking().Where(a => a.AppKey == appKey)
+            .Select(a => new GatewayCache.App(a.Id, a.SecretCipher, a.PreviousSecretCipher, a.PreviousSecretExpiresAt, a.IsDisabled)).FirstOrDefaultAsync(ctx.RequestAborted));
         if (app is null) return GatewayProblems.BadSignature();
         var parts = new SignedRequestParts(ctx.Request.Method, ctx.Request.Host.Value ?? "", path, Canonical.Query(rawQuery), appKey, ts, nonce, sha);
         var valid = RequestSignature.Matches(secrets.Unprotect(app.SecretCipher), parts, signature)
@@ -81,9 +81,9 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         if (app.IsDisabled)
             return ProblemDefaults.Problem(403, GatewayProblems.NotGranted, "该应用已停用，请在个人中心“我的应用”中启用。");
 
-        var grant = await db.ApiApplications.AsNoTracking()
+        var grant = await cache.GrantAsync(app.Id, code, () => db.ApiApplications.AsNoTracking()
             .Where(a => a.AppId == app.Id && a.ApiCode == code && a.Status == ApiApplicationStatus.Approved)
-            .Select(a => new { a.Id, a.DailyQuota }).FirstOrDefaultAsync(ctx.RequestAborted);
+            .Select(a => new GatewayCache.Grant(a.Id, a.DailyQuota)).FirstOrDefaultAsync(ctx.RequestAborted));
         if (grant is null)
             return ProblemDefaults.Problem(403, GatewayProblems.NotGranted, $"应用尚未获准调用接口“{code}”：请先在接口详情页提交申请，待管理员审核通过后再调用。");
 
