@@ -31,6 +31,7 @@ public static class DataApisFeature
         services.AddScoped<ApplicationCommands>();
         AddNonceStore(builder);
         services.AddScoped<DailyQuota>();
+        services.AddSingleton<QuotaLeases>();
         services.AddScoped<ApiLimits>();
         services.AddSingleton<GatewayCache>();
         services.AddSingleton<AppRateLimiter>();

@@ -9,7 +9,8 @@ namespace OpenData.Web.Infrastructure.Data;
 /// writes per call: nonce and quota) at a few dozen calls per second. WAL lets readers run beside the one
 /// writer; NORMAL keeps the database consistent after a crash and may lose only the last commits on power
 /// loss. journal_mode is stored in the file, so it is switched on the first open of each database in this
-/// process (at startup, before any concurrency); synchronous is per connection, so it is set on every open.
+/// process (at startup, before any concurrency); synchronous is per connection, so it is set on every open,
+/// with SQLite's own busy wait (fine-grained sleeps) for a writer that finds the write lock taken.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -27,7 +28,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = _walSet.TryAdd(connection.ConnectionString, true)
-            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=NORMAL;";
+            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;" : "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
         cmd.ExecuteNonQuery();
     }
 }

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using OpenData.Web.Data;
-using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.DataApis.Gateway;
 
@@ -30,21 +27,5 @@ public sealed class AppRateLimiter(TimeProvider clock)
             b.Tokens -= 1;
             return (true, (int)b.Tokens, 0);
         }
-    }
-}
-
-/// <summary>Calls per grant per China day: one atomic upsert that only counts while under the quota.</summary>
-public sealed class DailyQuota(PortalDbContext db, TimeProvider clock)
-{
-    /// <summary>The count after this call, or null when the quota is used up.</summary>
-    public async Task<int?> TryCountAsync(int applicationId, int quota, CancellationToken ct)
-    {
-        var day = int.Parse(ChinaTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
-        var rows = await db.Database.SqlQueryRaw<int>(
-            "INSERT INTO \"ApiDailyUsages\" (\"ApplicationId\", \"Day\", \"Count\") VALUES ({0}, {1}, 1) " +
-            "ON CONFLICT (\"ApplicationId\", \"Day\") DO UPDATE SET \"Count\" = \"ApiDailyUsages\".\"Count\" + 1 " +
-            "WHERE \"ApiDailyUsages\".\"Count\" < {2} RETURNING \"Count\" AS \"Value\"",
-            applicationId, day, quota).ToListAsync(ct);
-        return rows.Count == 1 && rows[0] <= quota ? rows[0] : null;
     }
 }
