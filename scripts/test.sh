@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test project. Installs what the tests need on a fresh machine (Chromium, CJK fonts),
+# Runs every test project. Installs what the tests need on a fresh machine (Chromium, CJK fonts, redis-server),
 # starts a throwaway PostgreSQL 15 for the PostgreSQL runs, and stops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
+# The Redis nonce store tests start their own redis-server on a free port.
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from Debian's packages..."
   export DEBIAN_FRONTEND=noninteractive

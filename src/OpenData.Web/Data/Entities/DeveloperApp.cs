@@ -78,9 +78,9 @@ public class ApiProfile
     public string ApiCode { get; set; } = "";
     public long ViewCount { get; set; }
     public long CallCount { get; set; }
-    /// <summary>Requests per second per app; null = the platform default.</summary>
-    public int? RatePerSecond { get; set; }
-    /// <summary>Calls per day per grant; null = the platform default.</summary>
+    /// <summary>Requests per minute per app on this API; null = the site setting api.ratePerMinute.</summary>
+    public int? RatePerMinute { get; set; }
+    /// <summary>Calls per day per grant; null = the site setting api.dailyQuota (a grant's own value wins).</summary>
     public int? DailyQuota { get; set; }
 }
 

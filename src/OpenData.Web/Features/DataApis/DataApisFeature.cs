@@ -18,7 +18,7 @@ public static class DataApisFeature
     {
         var services = builder.Services;
         services.AddOptions<DataApisOptions>().Bind(builder.Configuration.GetSection(DataApisOptions.Section))
-            .Validate(o => o.RatePerSecond > 0 && o.DailyQuota > 0 && o.MaxBodyBytes > 0 && o.MaxClockSkew > TimeSpan.Zero
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxClockSkew > TimeSpan.Zero
                 && o.NonceLifetime >= o.MaxClockSkew * 2 && o.UpstreamTimeout > TimeSpan.Zero, "DataApis limits must be positive; NonceLifetime at least twice MaxClockSkew.")
             .ValidateOnStart();
         services.AddOpenApi("v1");
@@ -31,16 +31,36 @@ public static class DataApisFeature
         services.AddScoped<Services.ServiceApiCommands>();
         services.AddSingleton<Services.UpstreamForwarder>();
         services.AddScoped<ApplicationCommands>();
-        services.AddScoped<INonceStore, DbNonceStore>();
+        AddNonceStore(builder);
         services.AddScoped<DailyQuota>();
+        services.AddSingleton<QuotaLeases>();
+        services.AddScoped<ApiLimits>();
+        services.AddSingleton<GatewayCache>();
         services.AddSingleton<AppRateLimiter>();
         services.AddSingleton<CallLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CallLogWriter>());
-        services.AddHostedService<NonceCleanup>();
         services.AddScoped<IReviewQueue, ApiApplicationQueue>();
         services.AddScoped<IPlatformCounter, ApiCounter>();
         services.AddSingleton(new NavItem("接口服务", "/apis", 20));
+        services.AddSingleton(new AdminMenuItem("接口上游白名单", "/admin/api-upstreams", "shield-check", Policies.Admin, 60));
+        services.AddSingleton(new AdminMenuItem("接口申请审核", "/admin/api-applications", "plug", Policies.Reviewer, 110));
         return builder;
+    }
+
+    /// <summary>DataApis:NonceStore = Database (default) or Redis (needs ConnectionStrings:Redis); see ADR 0050.</summary>
+    private static void AddNonceStore(WebApplicationBuilder builder)
+    {
+        var kind = builder.Configuration.GetSection(DataApisOptions.Section).GetValue(nameof(DataApisOptions.NonceStore), NonceStoreKind.Database);
+        if (kind == NonceStoreKind.Redis)
+        {
+            var cs = builder.Configuration.GetConnectionString("Redis");
+            if (string.IsNullOrWhiteSpace(cs)) throw new InvalidOperationException("DataApis:NonceStore is Redis but ConnectionStrings:Redis is empty.");
+            builder.Services.AddSingleton(_ => RedisNonceStore.Connect(cs));
+            builder.Services.AddSingleton<INonceStore, RedisNonceStore>();
+            return;
+        }
+        builder.Services.AddScoped<INonceStore, DbNonceStore>();
+        builder.Services.AddHostedService<NonceCleanup>();
     }
 
     public static WebApplication MapDataApis(this WebApplication app)
@@ -54,6 +74,7 @@ public static class DataApisFeature
                     ? Results.Json(ApiOpenApi.Document(d, $"{ctx.Request.Scheme}://{ctx.Request.Host}"))
                     : ProblemDefaults.Problem(404, "not_found", "接口不存在。"))
             .ExcludeFromDescription();
+        app.MapApiReference();
         return app;
     }
 }

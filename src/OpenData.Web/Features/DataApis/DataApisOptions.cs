@@ -5,10 +5,8 @@ public sealed class DataApisOptions
 {
     public const string Section = "DataApis";
 
-    /// <summary>Requests per second per app (token bucket); an API's own setting overrides it.</summary>
-    public int RatePerSecond { get; set; } = 50;
-    /// <summary>Calls per day per grant; an API's or a grant's own setting overrides it.</summary>
-    public int DailyQuota { get; set; } = 10_000;
+    // The default rate (per minute) and daily quota are site settings (api.ratePerMinute, api.dailyQuota):
+    // administrators change them at run time; an API's own override wins (ApiLimits).
     /// <summary>How long the previous AppSecret keeps working after a rotation.</summary>
     public TimeSpan SecretGracePeriod { get; set; } = TimeSpan.FromHours(24);
     /// <summary>Allowed distance between the signed timestamp and the server clock.</summary>
@@ -19,6 +17,8 @@ public sealed class DataApisOptions
     public int MaxBodyBytes { get; set; } = 64 * 1024;
     /// <summary>Timeout of a forwarded call to a department's upstream API.</summary>
     public TimeSpan UpstreamTimeout { get; set; } = TimeSpan.FromSeconds(10);
-    /// <summary>Optional Redis for nonces (multi-node); empty = the database.</summary>
-    public string? RedisConnection { get; set; }
+    /// <summary>Where used nonces are remembered: Database (default) or Redis (ConnectionStrings:Redis).</summary>
+    public NonceStoreKind NonceStore { get; set; } = NonceStoreKind.Database;
 }
+
+public enum NonceStoreKind { Database, Redis }

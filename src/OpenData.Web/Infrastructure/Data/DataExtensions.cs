@@ -6,6 +6,7 @@ namespace OpenData.Web.Infrastructure.Data;
 public static class DataExtensions
 {
     private static readonly Auditing.AuditImmutability AuditImmutabilityInstance = new();
+    private static readonly SqlitePragmas SqlitePragmasInstance = new();
 
     /// <summary>Registers the catalog database for the configured provider (Database:Provider).</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, string contentRoot)
@@ -23,7 +24,7 @@ public static class DataExtensions
         {
             if (string.IsNullOrWhiteSpace(connection))
                 connection = $"Data Source={Path.Combine(OpenDataOptions.ResolveDataDir(config, contentRoot), "opendata.db")}";
-            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(AuditImmutabilityInstance));
+            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(AuditImmutabilityInstance, SqlitePragmasInstance));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
         services.AddSingleton(new DatabaseProviderInfo(provider));

@@ -1,8 +1,14 @@
 namespace OpenData.Web.Infrastructure.Web;
 
-/// <summary>Baseline headers on every response. Scripts may come only from our own origin: no inline script.</summary>
+/// <summary>
+/// Baseline headers on every response. Scripts may come only from our own origin: no inline script, except
+/// on a response whose endpoint put a per-request nonce in <see cref="ScriptNonceKey"/> (the API reference
+/// page, whose vendor HTML boots with one inline module): that response alone admits scripts with the nonce.
+/// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    public const string ScriptNonceKey = "odp:csp-script-nonce";
+
     private const string Csp =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -12,7 +18,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = Csp;
+            h.ContentSecurityPolicy = context.Items[ScriptNonceKey] is string nonce
+                ? Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal) : Csp;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -74,6 +74,23 @@ public abstract partial class ApiPagesTests(PortalFactory factory)
         Assert.Contains("接口申请审核", await admin.GetStringAsync("/admin/api-applications"));
     }
 
+    [Fact]
+    public async Task The_dataset_files_list_links_each_tabular_resource_to_its_API_and_not_the_other_files()
+    {
+        var (slug, code, resource) = await AccountFlows.WithDbAsync(factory, db => db.Resources.Where(r => r.Dataset!.IsPublished && r.Format == "CSV")
+            .OrderBy(r => r.Id).Select(r => new { r.Dataset!.Slug, r.ApiCode, r.Name }).FirstAsync()
+            .ContinueWith(t => (t.Result.Slug, t.Result.ApiCode, t.Result.Name)));
+        var html = await factory.CreateClient().GetStringAsync($"/datasets/{slug}");
+        var links = ResourceApiRegex().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(code, links);
+        Assert.Contains($"{resource} 的数据接口", WebUtility.HtmlDecode(html));
+        // Every linked code is a tabular resource of this dataset, and its API page answers.
+        var codes = await AccountFlows.WithDbAsync(factory, db => db.Resources.Where(r => r.Dataset!.Slug == slug && r.Format == "CSV").Select(r => r.ApiCode).ToListAsync());
+        Assert.All(links, l => Assert.Contains(l, codes));
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/apis/{links[0]}")).StatusCode);
+    }
+
+    [GeneratedRegex("class=\"[^\"]*resource-api\"[^>]*href=\"/apis/([^\"]+)\"")] private static partial Regex ResourceApiRegex();
     [GeneratedRegex("id=\"new-secret\"[^>]*>([A-Za-z0-9_-]{43})<")] private static partial Regex SecretRegex();
     [GeneratedRegex("href=\"/me/apps/(\\d+)\"")] private static partial Regex AppLinkRegex();
 }

@@ -46,8 +46,15 @@ public static class GatewayData
         return (r.ApiCode, r.Id);
     }
 
-    public static void UseTestTables(IWebHostBuilder builder) =>
+    /// <summary>
+    /// The tables loaded here are registered in TestResourceTables, not in the catalog, so the ingestion worker's
+    /// startup sweep would drop them as orphans if it ran after the first load (it did, under load): no worker.
+    /// </summary>
+    public static void UseTestTables(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Datastore:WorkerEnabled", "false");
         builder.ConfigureTestServices(s => s.AddSingleton<IResourceTables, TestResourceTables>());
+    }
 }
 
 public sealed class GatewaySqliteFactory : PortalFactory

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using OpenData.IntegrationTests.Features.Accounts;
 using OpenData.IntegrationTests.Infrastructure;
@@ -96,10 +97,11 @@ public abstract class GatewayQueryTests(PortalFactory factory)
         var app = await GatewaySetup.AppAsync(factory);
         await AccountFlows.WithDbAsync(factory, async db =>
         {
-            if (await db.ApiProfiles.Where(p => p.ApiCode == app.ApiCode).ExecuteUpdateAsync(s => s.SetProperty(p => p.RatePerSecond, 2)) == 0)
-            { db.ApiProfiles.Add(new ApiProfile { ApiCode = app.ApiCode, RatePerSecond = 2 }); await db.SaveChangesAsync(); }
+            if (await db.ApiProfiles.Where(p => p.ApiCode == app.ApiCode).ExecuteUpdateAsync(s => s.SetProperty(p => p.RatePerMinute, 2)) == 0)
+            { db.ApiProfiles.Add(new ApiProfile { ApiCode = app.ApiCode, RatePerMinute = 2 }); await db.SaveChangesAsync(); }
             return 0;
         });
+        factory.Service<IMemoryCache>().Remove(ApiLimits.CacheKey(app.ApiCode)); // the row was written behind ApiLimits' back
         try
         {
             var c = GatewaySetup.Client(factory, app);
@@ -112,7 +114,8 @@ public abstract class GatewayQueryTests(PortalFactory factory)
         }
         finally
         {
-            await AccountFlows.WithDbAsync(factory, db => db.ApiProfiles.Where(p => p.ApiCode == app.ApiCode).ExecuteUpdateAsync(s => s.SetProperty(p => p.RatePerSecond, (int?)null)));
+            await AccountFlows.WithDbAsync(factory, db => db.ApiProfiles.Where(p => p.ApiCode == app.ApiCode).ExecuteUpdateAsync(s => s.SetProperty(p => p.RatePerMinute, (int?)null)));
+            factory.Service<IMemoryCache>().Remove(ApiLimits.CacheKey(app.ApiCode));
         }
     }
 

@@ -401,7 +401,7 @@ namespace OpenData.Web.Data.Migrations.Postgres
                     b.Property<int?>("DailyQuota")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("RatePerSecond")
+                    b.Property<int?>("RatePerMinute")
                         .HasColumnType("integer");
 
                     b.Property<long>("ViewCount")

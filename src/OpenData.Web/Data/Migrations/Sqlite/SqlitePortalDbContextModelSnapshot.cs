@@ -380,7 +380,7 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                     b.Property<int?>("DailyQuota")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("RatePerSecond")
+                    b.Property<int?>("RatePerMinute")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ViewCount")

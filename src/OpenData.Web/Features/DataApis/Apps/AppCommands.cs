@@ -13,7 +13,8 @@ public sealed class AppValidationException(string code, string message) : Except
 }
 
 /// <summary>Developer apps of the signed-in user: create, list, rotate the secret, disable. Ownership is checked here.</summary>
-public sealed class AppCommands(PortalDbContext db, AppSecrets secrets, AuditLog audit, TimeProvider clock, IOptions<DataApisOptions> options)
+public sealed class AppCommands(PortalDbContext db, AppSecrets secrets, AuditLog audit, TimeProvider clock, IOptions<DataApisOptions> options,
+    Gateway.GatewayCache gatewayCache)
 {
     public async Task<AppWithSecret> CreateAsync(string userId, string userName, CreateAppRequest r, CancellationToken ct)
     {
@@ -55,6 +56,7 @@ public sealed class AppCommands(PortalDbContext db, AppSecrets secrets, AuditLog
         app.SecretCipher = secrets.Protect(secret);
         app.SecretRotatedAt = now;
         await db.SaveChangesAsync(ct);
+        gatewayCache.ForgetApp(app.AppKey);
         await audit.WriteAsync(DataApiAudit.SecretRotated, $"app:{app.Id}", $"AppKey {app.AppKey}", actorName: userName, ct: ct);
         return new AppWithSecret(app.Id, app.Name, app.AppKey, secret, app.PreviousSecretExpiresAt);
     }
@@ -65,6 +67,7 @@ public sealed class AppCommands(PortalDbContext db, AppSecrets secrets, AuditLog
         if (app is null) return false;
         app.IsDisabled = disabled;
         await db.SaveChangesAsync(ct);
+        gatewayCache.ForgetApp(app.AppKey);
         await audit.WriteAsync(disabled ? DataApiAudit.AppDisabled : DataApiAudit.AppEnabled, $"app:{app.Id}", $"AppKey {app.AppKey}", actorName: userName, ct: ct);
         return true;
     }
@@ -107,4 +110,6 @@ public static class DataApiAudit
     public const string ApplicationRejected = "api.application-rejected";
     public const string ServiceRegistered = "api.service-registered";
     public const string AllowListChanged = "api.allow-list-changed";
+    public const string ServiceUpdated = "api.service-updated";
+    public const string LimitsChanged = "api.limits-changed";
 }

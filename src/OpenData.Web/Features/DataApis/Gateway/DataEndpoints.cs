@@ -36,11 +36,14 @@ public static class DataEndpoints
     private static async Task<IResult> Run(HttpContext ctx, Func<ResourceTable, DatastoreReader, Task<IResult>> work, CancellationToken ct)
     {
         var code = SignedCall.Of(ctx).ApiCode;
-        var db = ctx.RequestServices.GetRequiredService<PortalDbContext>();
-        var resourceId = await db.Resources.AsNoTracking().Where(r => r.ApiCode == code && r.Dataset!.IsPublished)
-            .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
-        var tables = ctx.RequestServices.GetService<IResourceTables>();
-        var table = resourceId is { } id && tables is not null ? await tables.CurrentAsync(id, ct) : null;
+        var table = await ctx.RequestServices.GetRequiredService<GatewayCache>().TableAsync(code, async () =>
+        {
+            var db = ctx.RequestServices.GetRequiredService<PortalDbContext>();
+            var resourceId = await db.Resources.AsNoTracking().Where(r => r.ApiCode == code && r.Dataset!.IsPublished)
+                .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+            var tables = ctx.RequestServices.GetService<IResourceTables>();
+            return resourceId is { } id && tables is not null ? await tables.CurrentAsync(id, ct) : null;
+        });
         if (table is null) return ProblemDefaults.Problem(404, GatewayProblems.NotFound, $"接口“{code}”不存在，或其数据尚未入库。");
         try { return await work(table, ctx.RequestServices.GetRequiredService<DatastoreReader>()); }
         catch (GatewayInputException e) { return GatewayProblems.Bad(e.Message); }

@@ -15,7 +15,7 @@ namespace OpenData.Web.Features.DataApis.Gateway;
 /// then grant, rate limit, quota; every call (failed ones too) goes to the call log.
 /// </summary>
 public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonceStore nonces, AppRateLimiter limiter,
-    DailyQuota quota, CallLogWriter callLog, TimeProvider clock, IOptions<DataApisOptions> options) : IEndpointFilter
+    DailyQuota quota, ApiLimits limits, GatewayCache cache, CallLogWriter callLog, TimeProvider clock, IOptions<DataApisOptions> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -26,8 +26,10 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         var counter = new CountingStream(ctx.Response.Body);
         ctx.Response.Body = counter;
         ctx.Response.Headers["X-Request-Id"] = ctx.TraceIdentifier;
-        ctx.Response.Headers["X-RateLimit-Limit"] = o.RatePerSecond.ToString(CultureInfo.InvariantCulture);
-        ctx.Response.Headers["X-RateLimit-Remaining"] = o.RatePerSecond.ToString(CultureInfo.InvariantCulture);
+        // Until the call is known to be this app's on this API, the headers show the platform default.
+        var defaults = await limits.DefaultsAsync(ctx.RequestAborted);
+        ctx.Response.Headers["X-RateLimit-Limit"] = defaults.RatePerMinute.ToString(CultureInfo.InvariantCulture);
+        ctx.Response.Headers["X-RateLimit-Remaining"] = defaults.RatePerMinute.ToString(CultureInfo.InvariantCulture);
         int? appId = null;
         ctx.Response.OnCompleted(() =>
         {
@@ -65,8 +67,8 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         var path = Canonical.Path(rawPath);
         if (path is null) return GatewayProblems.Bad("请求路径不能包含“.”、“..”或“//”段。");
 
-        var app = await db.DeveloperApps.AsNoTracking().Where(a => a.AppKey == appKey)
-            .Select(a => new { a.Id, a.SecretCipher, a.PreviousSecretCipher, a.PreviousSecretExpiresAt, a.IsDisabled }).FirstOrDefaultAsync(ctx.RequestAborted);
+        var app = await cache.AppAsync(appKey, () => db.DeveloperApps.AsNoTracking().Where(a => a.AppKey == appKey)
+            .Select(a => new GatewayCache.App(a.Id, a.SecretCipher, a.PreviousSecretCipher, a.PreviousSecretExpiresAt, a.IsDisabled)).FirstOrDefaultAsync(ctx.RequestAborted));
         if (app is null) return GatewayProblems.BadSignature();
         var parts = new SignedRequestParts(ctx.Request.Method, ctx.Request.Host.Value ?? "", path, Canonical.Query(rawQuery), appKey, ts, nonce, sha);
         var valid = RequestSignature.Matches(secrets.Unprotect(app.SecretCipher), parts, signature)
@@ -79,24 +81,22 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         if (app.IsDisabled)
             return ProblemDefaults.Problem(403, GatewayProblems.NotGranted, "该应用已停用，请在个人中心“我的应用”中启用。");
 
-        var grant = await db.ApiApplications.AsNoTracking()
+        var grant = await cache.GrantAsync(app.Id, code, () => db.ApiApplications.AsNoTracking()
             .Where(a => a.AppId == app.Id && a.ApiCode == code && a.Status == ApiApplicationStatus.Approved)
-            .Select(a => new { a.Id, a.DailyQuota }).FirstOrDefaultAsync(ctx.RequestAborted);
+            .Select(a => new GatewayCache.Grant(a.Id, a.DailyQuota)).FirstOrDefaultAsync(ctx.RequestAborted));
         if (grant is null)
             return ProblemDefaults.Problem(403, GatewayProblems.NotGranted, $"应用尚未获准调用接口“{code}”：请先在接口详情页提交申请，待管理员审核通过后再调用。");
 
-        var profile = await db.ApiProfiles.AsNoTracking().Where(p => p.ApiCode == code)
-            .Select(p => new { p.RatePerSecond, p.DailyQuota }).FirstOrDefaultAsync(ctx.RequestAborted);
-        var rate = profile?.RatePerSecond ?? o.RatePerSecond;
-        var (allowed, remaining, retry) = limiter.TryTake(app.Id, rate);
+        var (rate, apiQuota) = await limits.EffectiveAsync(code, defaults, ctx.RequestAborted);
+        var (allowed, remaining, retry) = limiter.TryTake(app.Id, code, rate);
         ctx.Response.Headers["X-RateLimit-Limit"] = rate.ToString(CultureInfo.InvariantCulture);
         ctx.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
         if (!allowed)
         {
             ctx.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry)).ToString(CultureInfo.InvariantCulture);
-            return ProblemDefaults.Problem(429, GatewayProblems.RateLimited, $"调用过于频繁：每个应用每秒最多 {rate} 次。");
+            return ProblemDefaults.Problem(429, GatewayProblems.RateLimited, $"调用过于频繁：每个应用每分钟最多调用本接口 {rate} 次。");
         }
-        var dailyLimit = grant.DailyQuota ?? profile?.DailyQuota ?? o.DailyQuota;
+        var dailyLimit = grant.DailyQuota ?? apiQuota;
         var used = await quota.TryCountAsync(grant.Id, dailyLimit, ctx.RequestAborted);
         ctx.Response.Headers["X-Quota-Limit"] = dailyLimit.ToString(CultureInfo.InvariantCulture);
         ctx.Response.Headers["X-Quota-Remaining"] = Math.Max(0, dailyLimit - (used ?? dailyLimit)).ToString(CultureInfo.InvariantCulture);

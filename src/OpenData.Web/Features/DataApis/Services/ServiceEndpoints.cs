@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using OpenData.Web.Data;
 using OpenData.Web.Features.DataApis.Apps;
 using OpenData.Web.Features.DataApis.Gateway;
-using OpenData.Web.Infrastructure.Auditing;
 using OpenData.Web.Infrastructure.Auth;
 using OpenData.Web.Infrastructure.Web;
 
@@ -16,24 +15,36 @@ public static class ServiceEndpoints
 {
     public static void MapServiceApiEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/manage/services", async (RegisterServiceRequest r, ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) =>
-        {
-            try { return Results.Ok(await cmd.RegisterAsync(user, r, ct)); }
-            catch (AppValidationException e) { return ProblemDefaults.Problem(400, "invalid_" + e.Code, e.Message, new Dictionary<string, object?> { ["field"] = e.Code }); }
-        }).RequireAuthorization(Policies.Provider).WithTags("Department APIs");
+        var manage = app.MapGroup("/api/v1/manage").RequireAuthorization(Policies.Provider).WithTags("Department APIs");
+        manage.MapPost("/services", (RegisterServiceRequest r, ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) =>
+            Try(async () => Results.Ok(await cmd.RegisterAsync(user, r, ct))));
+        manage.MapGet("/services", async (ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) => Results.Ok(await cmd.ListAsync(user, ct)));
+        manage.MapGet("/services/{code}", async (string code, ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) =>
+            await cmd.GetAsync(user, code, ct) is { } s ? Results.Ok(s) : NotFound());
+        manage.MapPut("/services/{code}", (string code, RegisterServiceRequest r, ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) =>
+            Try(async () => await cmd.UpdateAsync(user, code, r, ct) is { } s ? Results.Ok(s) : NotFound()));
+        manage.MapGet("/apis/{code}/limits", async (string code, ClaimsPrincipal user, ApiLimits limits, CancellationToken ct) =>
+            await limits.GetAsync(user, code, ct) is { } l ? Results.Ok(l) : NotFound());
+        manage.MapPut("/apis/{code}/limits", (string code, ApiLimitsRequest r, ClaimsPrincipal user, ApiLimits limits, CancellationToken ct) =>
+            Try(async () => await limits.SetAsync(user, code, r, ct) ? Results.Ok(await limits.GetAsync(user, code, ct)) : NotFound()));
 
         var admin = app.MapGroup("/api/v1/admin/api-upstreams").RequireAuthorization(Policies.Admin).WithTags("Admin");
         admin.MapGet("/", async (UpstreamAllowList list, CancellationToken ct) => Results.Ok(new { hosts = (await list.HostsAsync(ct)).Order() }));
-        admin.MapPut("/", async (AllowListRequest r, UpstreamAllowList list, AuditLog audit, CancellationToken ct) =>
-        {
-            await list.SaveAsync(r.Hosts ?? [], ct);
-            await audit.WriteAsync(DataApiAudit.AllowListChanged, "setting:" + UpstreamAllowList.SettingKey, string.Join(",", r.Hosts ?? []), ct: ct);
-            return Results.Ok(new { hosts = (await list.HostsAsync(ct)).Order() });
-        });
+        admin.MapPut("/", (AllowListRequest r, ClaimsPrincipal user, UpstreamAllowList list, CancellationToken ct) => Try(async () =>
+            await list.SaveAsync(user, r.Hosts ?? [], ct) ? Results.Ok(new { hosts = (await list.HostsAsync(ct)).Order() })
+                : ProblemDefaults.Problem(403, "forbidden", "只有系统管理员可以修改白名单。")));
 
         var services = app.MapGroup("/api/v1/services/{code}").AddEndpointFilter<GatewayFilter>().WithTags("Department APIs").DisableAntiforgery();
         services.MapMethods("/", ["GET", "POST"], Forward).WithSummary("转发到部门自建系统接口");
     }
+
+    private static async Task<IResult> Try(Func<Task<IResult>> work)
+    {
+        try { return await work(); }
+        catch (AppValidationException e) { return ProblemDefaults.Problem(400, "invalid_" + e.Code, e.Message, new Dictionary<string, object?> { ["field"] = e.Code }); }
+    }
+
+    private static IResult NotFound() => ProblemDefaults.Problem(404, "not_found", "不存在或不属于您的单位。");
 
     private static async Task<IResult> Forward(HttpContext ctx, PortalDbContext db, UpstreamAllowList allowList, UpstreamForwarder forwarder,
         IOptions<DataApisOptions> options, CancellationToken ct)
