@@ -26,8 +26,11 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private void Apply(DbConnection connection)
     {
+        // EF opens a read-only connection to ask whether the file exists (before migrating): switching a database
+        // that is not yet in WAL (an older installation, a restored backup) would be a write and fail there.
+        var readOnly = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = _walSet.TryAdd(connection.ConnectionString, true)
+        cmd.CommandText = !readOnly && _walSet.TryAdd(connection.ConnectionString, true)
             ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;" : "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
         cmd.ExecuteNonQuery();
     }
