@@ -55,6 +55,9 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
         if (count <= EagerIndexRows)
             foreach (var i in stats.IndexedColumns(MaxIndexedColumns))
                 await Exec(conn, $"CREATE INDEX \"ix_{table}_{columns[i].Column}\" ON {name} ({columns[i].Column})", ct);
+        // A big table is analyzed on a small sample (3,000 rows instead of 30,000): the full ANALYZE of a million rows
+        // cost a third of the server's share of the load, and coarse statistics are enough for the first queries.
+        if (count > EagerIndexRows) await Exec(conn, "SET LOCAL default_statistics_target = 10", ct);
         await Exec(conn, $"ANALYZE {name}", ct);
         await tx.CommitAsync(ct);
         progress?.Report(count);
