@@ -117,6 +117,23 @@ public abstract class DatastoreStorageTests(DatastoreFixture fixture)
     }
 
     [Fact]
+    public async Task A_value_widening_a_column_after_the_sample_aborts_the_copy_and_reloads_with_full_types()
+    {
+        // Row 11,000 is past the 10,000-row sample and past the first COPY buffers already sent: the COPY is cancelled,
+        // its transaction rolled back, and the file loaded again as text, leaving exactly one new table.
+        var before = await Store.ListTablesAsync(default);
+        var csv = new StringBuilder("编号,值\n");
+        for (var i = 1; i <= 12_000; i++) csv.Append(i).Append(',').Append(i == 11_000 ? "未检出" : $"{i * 7}").Append('\n');
+        var r = await LoadAsync(csv.ToString());
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.Equal([FieldType.Integer, FieldType.Text], r.Columns.Select(c => c.Type));
+        Assert.Equal(12_000, r.RowCount);
+        Assert.Equal([r.TableName!], (await Store.ListTablesAsync(default)).Except(before));
+        var hit = await new DatastoreReader(Store).QueryAsync(r.TableName!, r.Columns, new RowQuery([new FieldFilter("值", "eq", "未检出")], []), default);
+        Assert.Equal([11_000L], hit.Rows.Select(x => (long)x["编号"]!));
+    }
+
+    [Fact]
     public async Task Unknown_fields_operators_and_bad_values_are_clear_errors()
     {
         var r = await LoadAsync(Aqi);
