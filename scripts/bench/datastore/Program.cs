@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +28,7 @@ switch (step)
             "none" => new Traced(null), // reading and converting only: what the pipeline costs without a database
             _ => new SqliteDatastore(sqlite),
         });
-        var runner = new IngestionRunner(store, Options.Create(new DatastoreOptions { MaxUploadBytes = 2L << 30 }), NullLogger<IngestionRunner>.Instance);
+        var runner = new IngestionRunner(store, Options.Create(new DatastoreOptions { MaxUploadBytes = 2L << 30 }), new ConsoleErrors<IngestionRunner>());
         await using var file = File.OpenRead(Path.Combine(dir, $"data-{args[3]}.csv"));
         var result = await runner.RunAsync(file, "data.csv", new IngestionOptions(), null, CancellationToken.None);
         if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Message);
@@ -143,5 +144,16 @@ sealed class Traced(IDatastore? store) : IDatastore
         var n = store is null ? Mark().LongCount() : await inner.LoadAsync(table, columns, Mark(), progress, ct);
         Console.WriteLine($"  (rows read, converted and written: {pulled:0.00} s; then indexes/analyze/commit: {w.Elapsed.TotalSeconds - pulled:0.00} s)");
         return n;
+    }
+}
+
+/// <summary>Prints a failed ingest's exception, which the runner otherwise turns into a user-facing message.</summary>
+sealed class ConsoleErrors<T> : ILogger<T>
+{
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+    public bool IsEnabled(LogLevel level) => level >= LogLevel.Warning;
+    public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format)
+    {
+        if (IsEnabled(level)) Console.Error.WriteLine($"{level}: {format(state, e)}\n{e}");
     }
 }

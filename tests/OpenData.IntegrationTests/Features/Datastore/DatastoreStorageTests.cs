@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -87,6 +88,49 @@ public abstract class DatastoreStorageTests(DatastoreFixture fixture)
         var byDay = await new DatastoreAnalysis(Store).AggregateAsync(r.TableName!, r.Columns,
             new AggregateQuery("时间", DateBucket.Day, Measure.Sum, "值", 10, []), default);
         Assert.Equal([("2020-01-05", 3L), ("2020-01-06", 4L)], byDay.Select(x => ((string)x.Key!, (long)x.Value!)));
+    }
+
+    [Fact]
+    public async Task Edge_values_come_back_exactly_as_loaded()
+    {
+        // PostgreSQL encodes binary COPY by hand (PgBinaryRows): numeric groups, weights, signs and scales must be exact.
+        var decimals = new[] { "0", "-0.0001", "12345678.9", "10000", "668.10", "-79228162514264.337593543950", "0.5", "100000000.00001" };
+        var csv = "序号,金额,日,时刻,标志,名称\n" + string.Concat(decimals.Select((d, i) =>
+            $"{i + 1},{d},{(i % 2 == 0 ? "1999-12-31" : "2000-01-01")},2020-01-05 08:30:{15 + i},{(i % 2 == 0 ? "是" : "否")},丽水“{i}”😀\n"));
+        var r = await LoadAsync(csv);
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.Equal([FieldType.Integer, FieldType.Decimal, FieldType.Date, FieldType.DateTime, FieldType.Boolean, FieldType.Text], r.Columns.Select(c => c.Type));
+        var page = await new DatastoreReader(Store).QueryAsync(r.TableName!, r.Columns, new RowQuery([], [new FieldSort("序号", false)], 1, 20), default);
+        var loaded = page.Rows.Select(x => (decimal)x["金额"]!).ToList();
+        if (Store is PostgresDatastore) // numeric keeps every digit and the file's scale; SQLite stores REAL
+        {
+            Assert.Equal(decimals.Select(d => decimal.Parse(d, CultureInfo.InvariantCulture)), loaded);
+            Assert.Equal(decimals.Select(d => d.Split('.').ElementAtOrDefault(1)?.Length ?? 0), loaded.Select(d => (int)d.Scale));
+        }
+        else
+            foreach (var (d, l) in decimals.Zip(loaded))
+                Assert.Equal(double.Parse(d, CultureInfo.InvariantCulture), (double)l, Math.Abs((double)l) * 1e-12);
+        Assert.Equal(decimals.Select((_, i) => i % 2 == 0 ? "1999-12-31" : "2000-01-01"), page.Rows.Select(x => x["日"]));
+        Assert.Equal(decimals.Select((_, i) => $"2020-01-05T08:30:{15 + i}"), page.Rows.Select(x => x["时刻"]));
+        Assert.Equal(decimals.Select((_, i) => i % 2 == 0), page.Rows.Select(x => (bool)x["标志"]!));
+        Assert.Equal(decimals.Select((_, i) => $"丽水“{i}”😀"), page.Rows.Select(x => x["名称"]));
+    }
+
+    [Fact]
+    public async Task A_value_widening_a_column_after_the_sample_aborts_the_copy_and_reloads_with_full_types()
+    {
+        // Row 11,000 is past the 10,000-row sample and past the first COPY buffers already sent: the COPY is cancelled,
+        // its transaction rolled back, and the file loaded again as text, leaving exactly one new table.
+        var before = await Store.ListTablesAsync(default);
+        var csv = new StringBuilder("编号,值\n");
+        for (var i = 1; i <= 12_000; i++) csv.Append(i).Append(',').Append(i == 11_000 ? "未检出" : $"{i * 7}").Append('\n');
+        var r = await LoadAsync(csv.ToString());
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.Equal([FieldType.Integer, FieldType.Text], r.Columns.Select(c => c.Type));
+        Assert.Equal(12_000, r.RowCount);
+        Assert.Equal([r.TableName!], (await Store.ListTablesAsync(default)).Except(before));
+        var hit = await new DatastoreReader(Store).QueryAsync(r.TableName!, r.Columns, new RowQuery([new FieldFilter("值", "eq", "未检出")], []), default);
+        Assert.Equal([11_000L], hit.Rows.Select(x => (long)x["编号"]!));
     }
 
     [Fact]
