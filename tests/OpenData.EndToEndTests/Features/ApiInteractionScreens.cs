@@ -58,6 +58,7 @@ public sealed class ApiInteractionScreens(LiveApp app)
         await page.WaitForURLAsync("**page=2");
         Assert.Contains("status=Pending", page.Url);
         Assert.Equal("page", await page.Locator(".list-pager [aria-current]").GetAttributeAsync("aria-current"));
+        await Assertions.Expect(page.Locator(".list-pager .page-item.active")).ToHaveTextAsync("2");
         await LiveApp.ScreenshotAsync(page, "requests-page-2");
     }
 }
