@@ -148,5 +148,4 @@ public static class DatasetAuditActions
     public const string Uploaded = "dataset.uploaded";
     public const string RestrictedDownload = "dataset.restricted-download";
     public const string RestrictedDownloadDenied = "dataset.restricted-download-denied";
-    public const string SettingChanged = "settings.changed";
 }

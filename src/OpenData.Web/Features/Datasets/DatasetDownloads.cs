@@ -21,10 +21,9 @@ public sealed class NoDatasetGrants : IDatasetGrants
 /// <summary>The download flow (2.9.3): agreement, who may download what, counting and auditing.</summary>
 public sealed class DatasetDownloads(
     PortalDbContext db, IFileStore files, IDatasetGrants grants, AuditLog audit, TimeProvider clock,
-    OpenData.Web.Features.Admin.Settings.AgreementAcceptances agreements)
+    OpenData.Web.Features.Admin.Settings.AgreementAcceptances agreements,
+    OpenData.Web.Features.Admin.Settings.SiteSettingsStore settings, OpenData.Web.Features.Admin.Settings.SettingsCommands settingsCommands)
 {
-    public const string AnonymousOpenKey = "download.anonymousOpen";
-
     /// <summary>The download agreement shown in the flow before the file (the API takes acceptAgreement=true).</summary>
     public const string AgreementTitle = "丽水市公共数据开放平台数据下载协议";
     public static readonly IReadOnlyList<string> AgreementClauses =
@@ -113,20 +112,13 @@ public sealed class DatasetDownloads(
         return $"{resourceName}-v{v.Number}{ext}";
     }
 
-    /// <summary>SiteSettings "download.anonymousOpen": anonymous visitors may download 无条件开放 data.</summary>
+    /// <summary>The site setting 允许未登录用户下载无条件开放数据, read through the per-node settings cache.</summary>
     public async Task<bool> AnonymousOpenAllowedAsync(CancellationToken ct = default) =>
-        await db.SiteSettings.AsNoTracking().Where(s => s.Key == AnonymousOpenKey).Select(s => s.Value).FirstOrDefaultAsync(ct) is "true";
+        (await settings.SnapshotAsync(ct)).GetBool(OpenData.Web.Features.Admin.Settings.SettingKeys.AnonymousOpenDownload);
 
-    /// <summary>Admin only.</summary>
-    public async Task<CommandStatus> SetAnonymousOpenAsync(bool allowed, ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        if (!DatasetAccess.IsAdmin(user)) return CommandStatus.Forbidden;
-        var row = await db.SiteSettings.FirstOrDefaultAsync(s => s.Key == AnonymousOpenKey, ct);
-        if (row is null) db.SiteSettings.Add(row = new SiteSetting { Key = AnonymousOpenKey });
-        row.Value = allowed ? "true" : "false";
-        row.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(DatasetAuditActions.SettingChanged, $"setting:{AnonymousOpenKey}", row.Value, ct: ct);
-        return CommandStatus.Ok;
-    }
+    /// <summary>System administrators only; saved, stamped and audited like every other site setting.</summary>
+    public async Task<CommandStatus> SetAnonymousOpenAsync(bool allowed, ClaimsPrincipal user, CancellationToken ct = default) =>
+        await settingsCommands.SaveAsync(new Dictionary<string, string>
+            { [OpenData.Web.Features.Admin.Settings.SettingKeys.AnonymousOpenDownload] = allowed ? "true" : "false" }, user, ct) is null
+            ? CommandStatus.Forbidden : CommandStatus.Ok;
 }
