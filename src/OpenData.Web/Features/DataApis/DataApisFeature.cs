@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
 using OpenData.Web.Features.DataApis.Applications;
@@ -8,6 +9,7 @@ using OpenData.Web.Features.DataApis.Catalog;
 using OpenData.Web.Features.DataApis.Gateway;
 using OpenData.Web.Features.Interaction;
 using OpenData.Web.Infrastructure.Auth;
+using OpenData.Web.Infrastructure.Data;
 using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.DataApis;
@@ -59,7 +61,9 @@ public static class DataApisFeature
             builder.Services.AddSingleton<INonceStore, RedisNonceStore>();
             return;
         }
-        builder.Services.AddScoped<INonceStore, DbNonceStore>();
+        builder.Services.AddSingleton<INonceBatchWriter>(sp => sp.GetRequiredService<DatabaseProviderInfo>() is var db && db.Provider == DatabaseProvider.Postgres
+            ? new PostgresNonceWriter(sp.GetRequiredService<NpgsqlDataSource>()) : new SqliteNonceWriter(db.ConnectionString));
+        builder.Services.AddSingleton<INonceStore, BatchedNonceStore>();
         builder.Services.AddHostedService<NonceCleanup>();
     }
 

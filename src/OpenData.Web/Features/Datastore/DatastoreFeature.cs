@@ -1,3 +1,4 @@
+using Npgsql;
 using Microsoft.Extensions.Options;
 using OpenData.Web.Features.Datastore.Querying;
 using OpenData.Web.Features.Datastore.Storage;
@@ -26,6 +27,7 @@ public static class DatastoreFeature
             var connection = builder.Configuration.GetConnectionString("OpenData") ?? "";
             services.AddSingleton<IDatastore>(sp => new PostgresDatastore(connection)
             {
+                Reads = sp.GetRequiredService<NpgsqlDataSource>(),
                 MaxIndexedColumns = sp.GetRequiredService<IOptions<DatastoreOptions>>().Value.MaxIndexedColumns,
                 EagerIndexRows = sp.GetRequiredService<IOptions<DatastoreOptions>>().Value.EagerIndexRows,
             });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OpenData.Web.Data;
 
 namespace OpenData.Web.Infrastructure.Data;
@@ -8,7 +9,11 @@ public static class DataExtensions
     private static readonly Auditing.AuditImmutability AuditImmutabilityInstance = new();
     private static readonly SqlitePragmas SqlitePragmasInstance = new();
 
-    /// <summary>Registers the catalog database for the configured provider (Database:Provider).</summary>
+    /// <summary>
+    /// Registers the catalog database for the configured provider (Database:Provider). The options are built once
+    /// (not per request); on PostgreSQL, EF Core, the datastore's reads and the gateway's nonce insert share one
+    /// pool (<see cref="PortalDataSource"/>).
+    /// </summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var provider = DatabaseProviders.From(config);
@@ -17,24 +22,28 @@ public static class DataExtensions
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:OpenData is not set.");
-            services.AddDbContext<PostgresPortalDbContext>(o => o.UseNpgsql(connection).AddInterceptors(AuditImmutabilityInstance));
+            services.AddSingleton(_ => PortalDataSource.Create(connection));
+            services.AddDbContext<PostgresPortalDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(AuditImmutabilityInstance),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
         }
         else
         {
             if (string.IsNullOrWhiteSpace(connection))
                 connection = $"Data Source={Path.Combine(OpenDataOptions.ResolveDataDir(config, contentRoot), "opendata.db")}";
-            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(AuditImmutabilityInstance, SqlitePragmasInstance));
+            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(AuditImmutabilityInstance, SqlitePragmasInstance),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
-        services.AddSingleton(new DatabaseProviderInfo(provider));
+        services.AddSingleton(new DatabaseProviderInfo(provider, connection));
         return services;
     }
 }
 
 public enum DatabaseProvider { Sqlite, Postgres }
 
-public sealed record DatabaseProviderInfo(DatabaseProvider Provider);
+/// <summary>The catalog's provider and connection string (the SQLite default path already resolved).</summary>
+public sealed record DatabaseProviderInfo(DatabaseProvider Provider, string ConnectionString);
 
 public static class DatabaseProviders
 {

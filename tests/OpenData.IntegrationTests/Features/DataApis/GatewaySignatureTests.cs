@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OpenData.IntegrationTests.Infrastructure;
+using OpenData.Web.Features.DataApis.Gateway;
 
 namespace OpenData.IntegrationTests.Features.DataApis;
 
@@ -50,6 +52,35 @@ public abstract class GatewaySignatureTests(PortalFactory factory)
         var again = await c.SendAsync(c.Build(HttpMethod.Get, $"/api/v1/data/{app.ApiCode}/count", nonce: nonce));
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
         Assert.Equal("ODP.NonceReused", await Code(again));
+    }
+
+    [Fact]
+    public async Task The_same_nonce_sent_concurrently_succeeds_exactly_once_while_fresh_nonces_beside_it_all_succeed()
+    {
+        // Concurrent calls share one nonce batch (group commit): a repeat inside the batch must still lose.
+        var app = await GatewaySetup.AppAsync(factory);
+        var c = GatewaySetup.Client(factory, app);
+        var nonce = Guid.NewGuid().ToString("N");
+        var same = Enumerable.Range(0, 12).Select(_ => c.SendAsync(c.Build(HttpMethod.Get, $"/api/v1/data/{app.ApiCode}/count", nonce: nonce)));
+        var fresh = Enumerable.Range(0, 12).Select(_ => c.SendAsync(c.Build(HttpMethod.Get, $"/api/v1/data/{app.ApiCode}/count")));
+        var all = await Task.WhenAll(same.Concat(fresh));
+        Assert.Equal(1, all.Take(12).Count(r => r.StatusCode == HttpStatusCode.OK));
+        foreach (var r in all.Take(12).Where(r => r.StatusCode != HttpStatusCode.OK)) Assert.Equal("ODP.NonceReused", await Code(r));
+        Assert.All(all.Skip(12), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_nonce_batch_admits_a_repeat_inside_the_batch_once_and_a_used_nonce_never()
+    {
+        // The group-commit writer itself, on the real database: the HTTP test above cannot force two calls into one batch.
+        var app = await GatewaySetup.AppAsync(factory);
+        var writer = factory.Services.GetRequiredService<INonceBatchWriter>();
+        var expires = DateTimeOffset.UtcNow.AddMinutes(10);
+        string a = Guid.NewGuid().ToString("N"), b = Guid.NewGuid().ToString("N");
+        var first = await writer.InsertAsync([new(app.AppId, a, expires), new(app.AppId, a, expires), new(app.AppId, b, expires)], default);
+        Assert.Equal([true, false, true], first);
+        var second = await writer.InsertAsync([new(app.AppId, b, expires), new(app.AppId, Guid.NewGuid().ToString("N"), expires)], default);
+        Assert.Equal([false, true], second);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ public sealed class GatewayCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
 
-    public sealed record App(int Id, string SecretCipher, string? PreviousSecretCipher, DateTimeOffset? PreviousSecretExpiresAt, bool IsDisabled);
+    /// <summary>The secrets are kept decrypted for the entry's two seconds: unprotecting them cost more than the HMAC.</summary>
+    public sealed record App(int Id, string Secret, string? PreviousSecret, DateTimeOffset? PreviousSecretExpiresAt, bool IsDisabled);
     public sealed record Grant(int Id, int? DailyQuota);
 
     public Task<App?> AppAsync(string appKey, Func<Task<App?>> load) => GetAsync("odp:gw:app:" + appKey, load);

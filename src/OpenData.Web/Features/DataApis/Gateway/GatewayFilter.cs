@@ -14,7 +14,7 @@ namespace OpenData.Web.Features.DataApis.Gateway;
 /// The order of api-signing.md: timestamp, body hash, HMAC against each active secret, only then the nonce;
 /// then grant, rate limit, quota; every call (failed ones too) goes to the call log.
 /// </summary>
-public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonceStore nonces, AppRateLimiter limiter,
+public sealed class GatewayFilter(AppSecrets secrets, INonceStore nonces, AppRateLimiter limiter,
     DailyQuota quota, ApiLimits limits, GatewayCache cache, CallLogWriter callLog, TimeProvider clock, IOptions<DataApisOptions> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -67,12 +67,15 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         var path = Canonical.Path(rawPath);
         if (path is null) return GatewayProblems.Bad("请求路径不能包含“.”、“..”或“//”段。");
 
-        var app = await cache.AppAsync(appKey, () => db.DeveloperApps.AsNoTracking().Where(a => a.AppKey == appKey)
-            .Select(a => new GatewayCache.App(a.Id, a.SecretCipher, a.PreviousSecretCipher, a.PreviousSecretExpiresAt, a.IsDisabled)).FirstOrDefaultAsync(ctx.RequestAborted));
+        // The catalog is read only when the per-node cache misses (GatewayCache), so a call usually opens no DbContext.
+        var app = await cache.AppAsync(appKey, async () => await Db(ctx).DeveloperApps.AsNoTracking().Where(a => a.AppKey == appKey)
+            .Select(a => new { a.Id, a.SecretCipher, a.PreviousSecretCipher, a.PreviousSecretExpiresAt, a.IsDisabled }).FirstOrDefaultAsync(ctx.RequestAborted)
+            is { } a ? new GatewayCache.App(a.Id, secrets.Unprotect(a.SecretCipher), a.PreviousSecretCipher is { } p ? secrets.Unprotect(p) : null,
+                a.PreviousSecretExpiresAt, a.IsDisabled) : null);
         if (app is null) return GatewayProblems.BadSignature();
         var parts = new SignedRequestParts(ctx.Request.Method, ctx.Request.Host.Value ?? "", path, Canonical.Query(rawQuery), appKey, ts, nonce, sha);
-        var valid = RequestSignature.Matches(secrets.Unprotect(app.SecretCipher), parts, signature)
-            || (app.PreviousSecretCipher is { } prev && app.PreviousSecretExpiresAt > now && RequestSignature.Matches(secrets.Unprotect(prev), parts, signature));
+        var valid = RequestSignature.Matches(app.Secret, parts, signature)
+            || (app.PreviousSecret is { } prev && app.PreviousSecretExpiresAt > now && RequestSignature.Matches(prev, parts, signature));
         if (!valid) return GatewayProblems.BadSignature();
         appId = app.Id;
 
@@ -81,7 +84,7 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         if (app.IsDisabled)
             return ProblemDefaults.Problem(403, GatewayProblems.NotGranted, "该应用已停用，请在个人中心“我的应用”中启用。");
 
-        var grant = await cache.GrantAsync(app.Id, code, () => db.ApiApplications.AsNoTracking()
+        var grant = await cache.GrantAsync(app.Id, code, () => Db(ctx).ApiApplications.AsNoTracking()
             .Where(a => a.AppId == app.Id && a.ApiCode == code && a.Status == ApiApplicationStatus.Approved)
             .Select(a => new GatewayCache.Grant(a.Id, a.DailyQuota)).FirstOrDefaultAsync(ctx.RequestAborted));
         if (grant is null)
@@ -106,6 +109,8 @@ public sealed class GatewayFilter(PortalDbContext db, AppSecrets secrets, INonce
         ctx.Items[typeof(SignedCall)] = new SignedCall { AppId = app.Id, ApplicationId = grant.Id, ApiCode = code, Body = body, Query = ParseQuery(rawQuery) };
         return await next(context);
     }
+
+    private static PortalDbContext Db(HttpContext ctx) => ctx.RequestServices.GetRequiredService<PortalDbContext>();
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext ctx, int max)
     {

@@ -10,22 +10,6 @@ public interface INonceStore
     Task<bool> TryUseAsync(int appId, string nonce, DateTimeOffset expiresAt, CancellationToken ct);
 }
 
-/// <summary>
-/// One INSERT … ON CONFLICT DO NOTHING on the (app, nonce) key: the database decides atomically, so two
-/// nodes racing with the same nonce cannot both win. SQLite stores times as UTC ticks (ADR 0003).
-/// </summary>
-public sealed class DbNonceStore(PortalDbContext db) : INonceStore
-{
-    public async Task<bool> TryUseAsync(int appId, string nonce, DateTimeOffset expiresAt, CancellationToken ct)
-    {
-        object expires = db.Database.IsSqlite() ? expiresAt.UtcTicks : expiresAt;
-        var n = await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO \"ApiNonces\" (\"AppId\", \"Nonce\", \"ExpiresAt\") VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING",
-            [appId, nonce, expires], ct);
-        return n == 1;
-    }
-}
-
 /// <summary>Deletes expired nonces now and then; the unique key stays small.</summary>
 public sealed class NonceCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NonceCleanup> log) : BackgroundService
 {

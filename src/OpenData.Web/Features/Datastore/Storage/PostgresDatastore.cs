@@ -15,8 +15,12 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
     public SqlDialect Dialect { get; } = new PostgresDialect();
     public int MaxIndexedColumns { get; init; } = 32;
 
+    /// <summary>The node's shared pool for reads (ADR 0051); loads keep their own connection with a big write buffer.</summary>
+    public NpgsqlDataSource? Reads { get; init; }
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
+        if (Reads is not null) return await Reads.OpenConnectionAsync(ct);
         var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync(ct);
         return conn;
