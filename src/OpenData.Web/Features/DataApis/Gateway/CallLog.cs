@@ -38,8 +38,7 @@ public sealed class CallLogWriter(IServiceScopeFactory scopes, ILogger<CallLogWr
             if (batch.Count == 0) return;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            db.ApiCallLogs.AddRange(batch);
-            await db.SaveChangesAsync(ct);
+            await CallLogInsert.InsertAsync(db, batch, ct);
             foreach (var g in batch.Where(c => c.AppId != null && c.Status < 400).GroupBy(c => c.ApiCode))
             {
                 long n = g.Count();

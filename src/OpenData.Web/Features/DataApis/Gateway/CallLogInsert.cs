@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using OpenData.Web.Data;
+using OpenData.Web.Data.Entities;
+
+namespace OpenData.Web.Features.DataApis.Gateway;
+
+/// <summary>
+/// Writes a batch of call-log rows without EF Core's change tracking, which cost a tenth of the gateway's CPU under
+/// load (a tracked entity per call, every second): binary COPY on PostgreSQL, one prepared insert in one
+/// transaction on SQLite (times as UTC ticks, ADR 0003).
+/// </summary>
+internal static class CallLogInsert
+{
+    private const string Columns = "\"AppId\", \"ApiCode\", \"Status\", \"LatencyMs\", \"Bytes\", \"IpAddress\", \"At\"";
+
+    public static async Task InsertAsync(PortalDbContext db, IReadOnlyList<ApiCallLog> batch, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            switch (db.Database.GetDbConnection())
+            {
+                case NpgsqlConnection pg: await CopyAsync(pg, batch, ct); break;
+                case SqliteConnection sqlite: Insert(sqlite, batch); break;
+                default: throw new NotSupportedException("unknown catalog provider");
+            }
+        }
+        finally { await db.Database.CloseConnectionAsync(); }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection conn, IReadOnlyList<ApiCallLog> batch, CancellationToken ct)
+    {
+        await using var copy = await conn.BeginBinaryImportAsync($"COPY \"ApiCallLogs\" ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var c in batch)
+        {
+            await copy.StartRowAsync(ct);
+            if (c.AppId is { } app) await copy.WriteAsync(app, NpgsqlDbType.Integer, ct); else await copy.WriteNullAsync(ct);
+            await copy.WriteAsync(c.ApiCode, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(c.Status, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(c.LatencyMs, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(c.Bytes, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(c.IpAddress, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(c.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    private static void Insert(SqliteConnection conn, IReadOnlyList<ApiCallLog> batch)
+    {
+        using var tx = conn.BeginTransaction(deferred: false);
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO \"ApiCallLogs\" ({Columns}) VALUES ($a, $c, $s, $l, $b, $i, $t)";
+        var p = new[] { "$a", "$c", "$s", "$l", "$b", "$i", "$t" }.Select(n => cmd.Parameters.Add(n, SqliteType.Integer)).ToArray();
+        p[1].SqliteType = p[5].SqliteType = SqliteType.Text;
+        cmd.Prepare();
+        foreach (var c in batch)
+        {
+            p[0].Value = c.AppId is { } app ? app : DBNull.Value;
+            p[1].Value = c.ApiCode;
+            p[2].Value = c.Status;
+            p[3].Value = c.LatencyMs;
+            p[4].Value = c.Bytes;
+            p[5].Value = c.IpAddress;
+            p[6].Value = c.At.UtcTicks;
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+}
