@@ -36,6 +36,7 @@ public static class DataExtensions
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
         services.AddSingleton(new DatabaseProviderInfo(provider, connection));
+        services.AddScoped(typeof(Deferred<>));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenData.Web.Data;
+using OpenData.Web.Infrastructure;
 
 namespace OpenData.Web.Features.Admin.Settings;
 
@@ -27,8 +28,10 @@ public sealed record SettingsSnapshot(string Stamp, IReadOnlyDictionary<string, 
 /// a node re-reads the stamp at most every <see cref="RecheckInterval"/>, so a change made on another node
 /// takes effect within seconds, with no restart and no shared in-memory state (ADR 0030).
 /// </summary>
-public sealed class SiteSettingsStore(PortalDbContext db, SettingsCache cache, TimeProvider clock)
+public sealed class SiteSettingsStore(Deferred<PortalDbContext> deferredDb, SettingsCache cache, TimeProvider clock)
 {
+    private PortalDbContext db => deferredDb.Value; // only when the cached snapshot is rechecked (ADR 0051)
+
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(3);
 
     public async Task<SettingsSnapshot> SnapshotAsync(CancellationToken ct = default)

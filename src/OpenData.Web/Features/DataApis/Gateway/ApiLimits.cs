@@ -6,6 +6,7 @@ using OpenData.Web.Data.Entities;
 using OpenData.Web.Features.Admin.Settings;
 using OpenData.Web.Features.DataApis.Apps;
 using OpenData.Web.Features.DataApis.Catalog;
+using OpenData.Web.Infrastructure;
 using OpenData.Web.Infrastructure.Auditing;
 using OpenData.Web.Infrastructure.Auth;
 
@@ -22,8 +23,14 @@ public sealed record ApiLimitsRequest(int? RatePerMinute, int? DailyQuota);
 /// seen within seconds), unless the API has its own override, which its provider or an administrator sets.
 /// A grant's own daily quota (ApiApplication.DailyQuota) wins over both.
 /// </summary>
-public sealed class ApiLimits(PortalDbContext db, SiteSettingsStore settings, IMemoryCache cache, ApiCatalog catalog, AuditLog audit)
+public sealed class ApiLimits(Deferred<PortalDbContext> deferredDb, SiteSettingsStore settings, IMemoryCache cache,
+    Deferred<ApiCatalog> deferredCatalog, Deferred<AuditLog> deferredAudit)
 {
+    // Deferred: a signed call reads its limits from caches and should not build a DbContext (ADR 0051).
+    private PortalDbContext db => deferredDb.Value;
+    private ApiCatalog catalog => deferredCatalog.Value;
+    private AuditLog audit => deferredAudit.Value;
+
     /// <summary>How long a node keeps an API's override; a change on this node is seen at once.</summary>
     private static readonly TimeSpan OverrideCacheTime = SiteSettingsStore.RecheckInterval;
     public const int MaxRatePerMinute = 10_000_000;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenData.Web.Data;
+using OpenData.Web.Infrastructure;
 using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.DataApis.Gateway;
@@ -14,8 +15,10 @@ namespace OpenData.Web.Features.DataApis.Gateway;
 /// a restart, a quota change or the end of the day count as used (at most one block per node), so a grant can
 /// be refused up to 1 % early, never late; X-Quota-Remaining is exact to within a block.
 /// </summary>
-public sealed class DailyQuota(PortalDbContext db, QuotaLeases leases, TimeProvider clock)
+public sealed class DailyQuota(Deferred<PortalDbContext> deferredDb, QuotaLeases leases, TimeProvider clock)
 {
+    private PortalDbContext db => deferredDb.Value; // only when a new block is reserved (ADR 0051)
+
     /// <summary>The count after this call, or null when the quota is used up.</summary>
     public async Task<int?> TryCountAsync(int applicationId, int quota, CancellationToken ct)
     {
