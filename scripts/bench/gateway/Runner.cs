@@ -8,12 +8,13 @@ using OpenData.Web.Features.DataApis.Signing;
 
 namespace GatewayBench;
 
-/// <summary>Starts the app, grants an app, then measures signed paged queries and /healthz in the same run.</summary>
+/// <summary>Starts the app, grants an app, then measures signed paged queries and /healthz in the same run (the load from a second process).</summary>
 public static class Runner
 {
     public static async Task Main(string[] args)
     {
         // Usage: GatewayBench sqlite|postgres [seconds] [connections]. PostgreSQL: BENCH_PG names the server.
+        if (args.ElementAtOrDefault(0) == "client") { await Client.RunAsync(args); return; }
         var provider = args.ElementAtOrDefault(0) ?? "sqlite";
         var seconds = int.Parse(args.ElementAtOrDefault(1) ?? "30", CultureInfo.InvariantCulture);
         var connections = int.Parse(args.ElementAtOrDefault(2) ?? "64", CultureInfo.InvariantCulture);
@@ -34,34 +35,8 @@ public static class Runner
             var grant = await BenchSetup.GrantAsync(factory.Services);
             Console.WriteLine($"{provider}: app started, demo catalog loaded, app + approved grant for {grant.ApiCode} in {setup.Elapsed.TotalSeconds:0} s");
 
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false })
-                { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var host = $"127.0.0.1:{port}";
-            HttpRequestMessage Signed()
-            {
-                var page = Random.Shared.Next(1, 4);
-                var query = $"page={page}&pageSize=10";
-                var path = $"/api/v1/data/{grant.ApiCode}/records";
-                var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-                var nonce = Guid.NewGuid().ToString("N");
-                var sha = RequestSignature.BodySha256([]);
-                var parts = new SignedRequestParts("GET", host, path, Canonical.Query(query), grant.AppKey, ts, nonce, sha);
-                var req = new HttpRequestMessage(HttpMethod.Get, path + "?" + query);
-                req.Headers.Add("X-ODP-AppKey", grant.AppKey);
-                req.Headers.Add("X-ODP-Timestamp", ts);
-                req.Headers.Add("X-ODP-Nonce", nonce);
-                req.Headers.Add("X-ODP-Content-SHA256", sha);
-                req.Headers.Add("X-ODP-Signature-Method", "HMAC-SHA256");
-                req.Headers.Add("X-ODP-Signature", RequestSignature.Sign(grant.AppSecret, parts));
-                return req;
-            }
-            HttpRequestMessage Health() => new(HttpMethod.Get, "/healthz");
-
-            var first = await http.SendAsync(Signed());
-            if (!first.IsSuccessStatusCode) throw new InvalidOperationException($"signed call answered {(int)first.StatusCode}: {await first.Content.ReadAsStringAsync()}");
-            await Load.RunAsync(http, Signed, connections, TimeSpan.FromSeconds(5)); // warm-up: JIT, pools, caches
-            var data = await Load.RunAsync(http, Signed, connections, TimeSpan.FromSeconds(seconds));
-            var health = await Load.RunAsync(http, Health, connections, TimeSpan.FromSeconds(seconds));
+            var results = await Client.SpawnAsync(port, grant, seconds, connections);
+            var (data, health) = (results[0], results[1]);
             Console.WriteLine($"RESULT {provider} signed /api/v1/data/{{code}}/records: {data}");
             Console.WriteLine($"RESULT {provider} /healthz:                          {health}");
             var ratio = data.RequestsPerSecond / health.RequestsPerSecond;

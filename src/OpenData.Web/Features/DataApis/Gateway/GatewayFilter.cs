@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -115,14 +116,20 @@ public sealed class GatewayFilter(AppSecrets secrets, INonceStore nonces, AppRat
     private static async Task<byte[]?> ReadBodyAsync(HttpContext ctx, int max)
     {
         if (ctx.Request.ContentLength > max) return null;
+        // A GET without a body (the common call) allocates nothing here.
+        if (ctx.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false) return [];
         using var ms = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int n;
-        while ((n = await ctx.Request.Body.ReadAsync(buffer, ctx.RequestAborted)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (ms.Length + n > max) return null;
-            ms.Write(buffer, 0, n);
+            int n;
+            while ((n = await ctx.Request.Body.ReadAsync(buffer, ctx.RequestAborted)) > 0)
+            {
+                if (ms.Length + n > max) return null;
+                ms.Write(buffer, 0, n);
+            }
         }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
         return ms.ToArray();
     }
 
