@@ -2,6 +2,7 @@ using System.Security.Claims;
 using OpenData.Web.Features.DataApis.Applications;
 using OpenData.Web.Features.DataApis.Apps;
 using OpenData.Web.Features.DataApis.Catalog;
+using OpenData.Web.Features.Interaction;
 using OpenData.Web.Infrastructure.Auth;
 using OpenData.Web.Infrastructure.Web;
 
@@ -33,8 +34,9 @@ public static class DataApiEndpoints
         mine.MapGet("/", async (ClaimsPrincipal user, ApplicationCommands cmd, CancellationToken ct) => Results.Ok(await cmd.MineAsync(Id(user), ct)));
 
         var admin = app.MapGroup("/api/v1/admin/api-applications").RequireAuthorization(Policies.Reviewer).WithTags("Admin");
-        admin.MapGet("/", async (bool? pending, ClaimsPrincipal user, ApplicationCommands cmd, CancellationToken ct) =>
-            Results.Ok(await cmd.QueueAsync(user, pending ?? true, ct)));
+        admin.MapGet("/", async (bool? pending, int? page, ClaimsPrincipal user, ApplicationCommands cmd, CancellationToken ct) =>
+            Results.Ok(await cmd.QueueAsync(user, pending ?? true, Paging.Number(page), ct)))
+            .WithSummary("审核队列：待审核在前、先到先审，每页 20 条（page 从 1 开始）");
         admin.MapPost("/{id:int}/approve", (int id, ReviewRequest? r, ClaimsPrincipal user, ApplicationCommands cmd, CancellationToken ct) =>
             Review(cmd, user, id, true, r?.Reason, ct));
         admin.MapPost("/{id:int}/reject", (int id, ReviewRequest? r, ClaimsPrincipal user, ApplicationCommands cmd, CancellationToken ct) =>

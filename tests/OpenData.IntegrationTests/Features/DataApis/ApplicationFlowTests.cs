@@ -93,6 +93,52 @@ public abstract class ApplicationFlowTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task The_review_queue_is_paged_twenty_at_a_time_and_every_pending_application_is_on_exactly_one_page()
+    {
+        var (code, _) = await GatewayData.LoadAsync(factory);
+        var dev = await BearerAsync();
+        var app = await Json(await dev.PostAsJsonAsync("/api/v1/me/apps", new { name = "分页测试应用", domain = 1, description = "审核队列分页" }));
+        var appId = app.GetProperty("id").GetInt32();
+        var ours = new HashSet<int>();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var userId = await db.DeveloperApps.Where(a => a.Id == appId).Select(a => a.UserId).SingleAsync();
+            var rows = Enumerable.Range(0, 25).Select(i => new OpenData.Web.Data.Entities.ApiApplication
+            {
+                AppId = appId, UserId = userId, ApiCode = code, Category = "科研", Reason = $"分页测试申请 {i}",
+                AgreementAcceptedAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow.AddSeconds(i),
+                Status = OpenData.Web.Data.Entities.ApiApplicationStatus.Pending,
+            }).ToList();
+            db.ApiApplications.AddRange(rows);
+            await db.SaveChangesAsync();
+            ours.UnionWith(rows.Select(r => r.Id));
+        }
+        var admin = await BearerAsync(Roles.Reviewer);
+        var first = await Json(await admin.GetAsync("/api/v1/admin/api-applications?page=1"));
+        Assert.Equal(20, first.GetProperty("items").GetArrayLength());
+        var pages = first.GetProperty("pages").GetInt32();
+        Assert.True(pages >= 2);
+        var seen = new List<int>();
+        for (var p = 1; p <= pages; p++)
+            foreach (var item in (await Json(await admin.GetAsync($"/api/v1/admin/api-applications?page={p}"))).GetProperty("items").EnumerateArray())
+            {
+                Assert.Equal("pending", item.GetProperty("status").GetString());
+                seen.Add(item.GetProperty("id").GetInt32());
+            }
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Subset(seen.ToHashSet(), ours);
+        Assert.Equal(first.GetProperty("total").GetInt32(), seen.Count);
+        // The back-office page shows the same pages, with links.
+        var browser = factory.CreateBrowserClient();
+        var login = await browser.SignInAsync("admin", AccountDemoSeeder.Password, "/admin/api-applications");
+        await browser.PostFormAsync(login.Target()!, null, "login-2fa", [new("Code", AccountFlows.Totp(AccountDemoSeeder.AdminAuthenticatorKey))]);
+        var html = await browser.GetStringAsync("/admin/api-applications?page=2");
+        Assert.Contains("aria-label=\"接口申请分页\"", html);
+        Assert.Contains("aria-current=\"page\" aria-label=\"第 2 页\"", html);
+    }
+
+    [Fact]
     public async Task Applying_without_accepting_the_agreement_or_for_someone_elses_app_is_refused()
     {
         var (code, _) = await GatewayData.LoadAsync(factory);

@@ -5,6 +5,7 @@ using OpenData.Web.Data.Entities;
 using OpenData.Web.Features.Accounts;
 using OpenData.Web.Features.DataApis.Apps;
 using OpenData.Web.Features.DataApis.Catalog;
+using OpenData.Web.Features.Interaction;
 using OpenData.Web.Infrastructure.Auditing;
 using OpenData.Web.Infrastructure.Auth;
 
@@ -44,13 +45,17 @@ public sealed class ApplicationCommands(PortalDbContext db, ApiCatalog catalog, 
     public Task<List<ApplicationDto>> MineAsync(string userId, CancellationToken ct) =>
         ListAsync(db.ApiApplications.Where(a => a.UserId == userId).OrderByDescending(a => a.Id), ct);
 
-    /// <summary>The review queue (administrators only): pending first, oldest first.</summary>
-    public Task<List<ApplicationDto>> QueueAsync(ClaimsPrincipal user, bool pendingOnly, CancellationToken ct)
+    /// <summary>The review queue (reviewers only), a page at a time: pending first, oldest first.</summary>
+    public async Task<Paged<ApplicationDto>> QueueAsync(ClaimsPrincipal user, bool pendingOnly, int page, CancellationToken ct)
     {
         Demand(user);
         var q = db.ApiApplications.AsQueryable();
         if (pendingOnly) q = q.Where(a => a.Status == ApiApplicationStatus.Pending);
-        return ListAsync(q.OrderBy(a => a.Status).ThenBy(a => a.CreatedAt).Take(200), ct);
+        var total = await q.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + Paging.DefaultSize - 1) / Paging.DefaultSize));
+        var items = await ListAsync(q.OrderBy(a => a.Status).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Skip((page - 1) * Paging.DefaultSize).Take(Paging.DefaultSize), ct);
+        return new Paged<ApplicationDto>(items, total, page, Paging.DefaultSize);
     }
 
     /// <summary>Approves or rejects a pending application and tells the applicant; false when not found or already decided.</summary>
