@@ -39,10 +39,11 @@ public sealed class CommentCommands(PortalDbContext db, InteractionItems items, 
         Paging.PageAsync(Project(db.Comments.AsNoTracking().Where(c => c.ItemKind == kind && c.ItemKey == key && c.Status == CommentStatus.Visible)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)), page, size, ct);
 
-    /// <summary>Comments waiting for an administrator (held) or already hidden, for the moderation page.</summary>
-    public async Task<List<CommentDto>> ModerationAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        !InteractionAccess.IsReviewer(user) ? [] :
-        await Project(db.Comments.Where(c => c.Status != CommentStatus.Visible).OrderBy(c => c.CreatedAt).Take(200)).ToListAsync(ct);
+    /// <summary>Comments waiting for an administrator (held) or already hidden, oldest first, a page at a time.</summary>
+    public async Task<Paged<CommentDto>> ModerationAsync(ClaimsPrincipal user, int page = 1, CancellationToken ct = default) =>
+        !InteractionAccess.IsReviewer(user) ? new Paged<CommentDto>([], 0, 1, Paging.DefaultSize) :
+        await Paging.PageAsync(Project(db.Comments.AsNoTracking().Where(c => c.Status != CommentStatus.Visible)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)), page, Paging.DefaultSize, ct);
 
     /// <summary>Hide (visible → hidden) or restore/approve (held or hidden → visible): administrators only.</summary>
     public async Task<Outcome> SetVisibleAsync(long id, bool visible, ClaimsPrincipal user, CancellationToken ct = default)

@@ -11,7 +11,11 @@ public sealed record WorkItem(string Kind, long Id, string Title, string Detail,
 /// <summary>The provider's workbench: everything of their department still waiting, oldest first.</summary>
 public sealed class Workbench(PortalDbContext db)
 {
-    public async Task<List<WorkItem>?> PendingAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the three kinds merged by age: each kind gives at most its first page × size oldest items, which
+    /// is all the merged page can need; the total counts every waiting item. Null when the user is no provider.
+    /// </summary>
+    public async Task<Paged<WorkItem>?> PendingAsync(ClaimsPrincipal user, int page = 1, CancellationToken ct = default)
     {
         var admin = InteractionAccess.IsAdmin(user);
         var dept = Datasets.DatasetAccess.ProviderDepartment(user);
@@ -25,13 +29,18 @@ public sealed class Workbench(PortalDbContext db)
             requests = requests.Where(r => r.DepartmentCode == dept);
             comments = comments.Where(c => c.DepartmentCode == dept);
         }
+        var size = Paging.DefaultSize;
+        var total = await reports.CountAsync(ct) + await requests.CountAsync(ct) + await comments.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + size - 1) / size));
+        var need = page * size;
         var list = new List<WorkItem>();
-        list.AddRange((await reports.OrderBy(r => r.CreatedAt).Take(200).ToListAsync(ct)).Select(r => new WorkItem("纠错", r.Id,
+        list.AddRange((await reports.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(need).ToListAsync(ct)).Select(r => new WorkItem("纠错", r.Id,
             $"{Labels.Type(r.Type)}：{r.ItemTitle}", r.Description, $"/interact/workbench/error-reports/{r.Id}", r.DepartmentCode, r.CreatedAt, Labels.Status(r.Status))));
-        list.AddRange((await requests.OrderBy(r => r.CreatedAt).Take(200).ToListAsync(ct)).Select(r => new WorkItem("数据请求", r.Id,
+        list.AddRange((await requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(need).ToListAsync(ct)).Select(r => new WorkItem("数据请求", r.Id,
             r.Title, r.Description, $"/interact/requests/{r.Id}", r.DepartmentCode!, r.CreatedAt, Labels.Status(r.Status))));
-        list.AddRange((await comments.OrderBy(c => c.CreatedAt).Take(200).ToListAsync(ct)).Select(c => new WorkItem("评论", c.Id,
+        list.AddRange((await comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(need).ToListAsync(ct)).Select(c => new WorkItem("评论", c.Id,
             $"{c.UserName} 的评论", c.Body, ItemKinds.Link(c.ItemKind, c.ItemKey, "comments"), c.DepartmentCode, c.CreatedAt, "待回复")));
-        return list.OrderBy(i => i.Since).ToList();
+        var items = list.OrderBy(i => i.Since).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Id).Skip((page - 1) * size).Take(size).ToList();
+        return new Paged<WorkItem>(items, total, page, size);
     }
 }
