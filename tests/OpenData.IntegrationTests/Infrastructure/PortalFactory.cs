@@ -25,6 +25,8 @@ public abstract class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:OpenData", ConnectionString);
         builder.UseSetting("OpenData:DataDir", DataDir);
         builder.UseSetting("OpenData:SeedDemo", SeedDemo ? "true" : "false");
+        // As in Development (the README's run command): a scoped service captured by a singleton fails the tests too.
+        builder.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
     }
 
     public T Service<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();

@@ -10,9 +10,9 @@ public static class DataExtensions
     private static readonly SqlitePragmas SqlitePragmasInstance = new();
 
     /// <summary>
-    /// Registers the catalog database for the configured provider (Database:Provider). The options are built once
-    /// (not per request); on PostgreSQL, EF Core, the datastore's reads and the gateway's nonce insert share one
-    /// pool (<see cref="PortalDataSource"/>).
+    /// Registers the catalog database for the configured provider (Database:Provider). On PostgreSQL, EF Core, the
+    /// datastore's reads and the gateway's nonce insert share one pool (<see cref="PortalDataSource"/>). The options stay
+    /// scoped: the interaction feature adds a scoped interceptor (DatasetChangeWatcher) with per-request state.
     /// </summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
@@ -23,16 +23,14 @@ public static class DataExtensions
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:OpenData is not set.");
             services.AddSingleton(_ => PortalDataSource.Create(connection));
-            services.AddDbContext<PostgresPortalDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(AuditImmutabilityInstance),
-                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContext<PostgresPortalDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(AuditImmutabilityInstance));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
         }
         else
         {
             if (string.IsNullOrWhiteSpace(connection))
                 connection = $"Data Source={Path.Combine(OpenDataOptions.ResolveDataDir(config, contentRoot), "opendata.db")}";
-            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(AuditImmutabilityInstance, SqlitePragmasInstance),
-                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(AuditImmutabilityInstance, SqlitePragmasInstance));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
         services.AddSingleton(new DatabaseProviderInfo(provider, connection));

@@ -53,6 +53,6 @@ public static class DataEndpoints
 
 public sealed record CountResponse(long Total);
 
-public sealed record RecordsResponse(int Page, int PageSize, IReadOnlyList<IReadOnlyDictionary<string, object?>> Records,
+public sealed record RecordsResponse(int Page, int PageSize, IReadOnlyList<DataRow> Records,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? Total,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? PageCount);

@@ -30,13 +30,14 @@ public sealed class DatastoreReader(IDatastore store)
         cmd.CommandText = query.Filters.Count == 0 && query.Sort.Count == 0
             ? $"SELECT {ColumnList(columns)} FROM {Dialect.Qualify(table)} WHERE _id > {sql.Parameter(skip)}{order} LIMIT {limit}"
             : $"SELECT {ColumnList(columns)} FROM {Dialect.Qualify(table)}{where}{order} LIMIT {limit} OFFSET {sql.Parameter(skip)}";
-        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        var rows = new List<DataRow>(query.PageSize);
+        var names = columns.Select(c => c.Name).ToArray();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
-                var row = new Dictionary<string, object?>(columns.Count);
-                for (var i = 0; i < columns.Count; i++) row[columns[i].Name] = Dialect.FromDb(r.GetValue(i), columns[i].Type);
-                rows.Add(row);
+                var values = new object?[names.Length];
+                for (var i = 0; i < values.Length; i++) values[i] = Dialect.FromDb(r.GetValue(i), columns[i].Type);
+                rows.Add(new DataRow(names, values));
             }
         long? total = query.IncludeTotal ? await CountAsync(table, columns, query.Filters, ct) : null;
         return new RowPage(rows, query.Page, query.PageSize, total);

@@ -11,7 +11,7 @@ public sealed record RowQuery(IReadOnlyList<FieldFilter> Filters, IReadOnlyList<
 }
 
 /// <summary>A page of rows, each a field name → value map in field order.</summary>
-public sealed record RowPage(IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows, int Page, int PageSize, long? Total);
+public sealed record RowPage(IReadOnlyList<DataRow> Rows, int Page, int PageSize, long? Total);
 
 public sealed record ColumnProfile(string Name, FieldType Type, long Rows, long EmptyCount, long DistinctCount, object? Min, object? Max, IReadOnlyList<object?> Examples);
 
