@@ -12,10 +12,10 @@ namespace OpenData.Web.Features.Datastore.Reading;
 /// compacted (and doubled when one row fills it) and the row is scanned again from its start.
 /// Spans are valid until the next <see cref="Next"/>.
 /// </summary>
-internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCellLength)
+internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCellLength, int bufferSize = 1 << 16)
 {
     private readonly SearchValues<byte> _stops = SearchValues.Create([delimiter, (byte)'\n', (byte)'\r']);
-    private byte[] _buf = new byte[1 << 16];
+    private byte[] _buf = new byte[bufferSize];
     private int _pos, _end;
     private bool _eof;
     private long _line = 1;
