@@ -141,10 +141,36 @@ sealed class Traced(IDatastore? store) : IDatastore
         var w = Stopwatch.StartNew();
         double pulled = 0;
         IEnumerable<object?[]> Mark() { foreach (var r in rows) yield return r; pulled = w.Elapsed.TotalSeconds; }
-        var n = store is null ? Mark().LongCount() : await inner.LoadAsync(table, columns, Mark(), progress, ct);
+        // CSV rows can write themselves into a sink (PostgreSQL's path, ADR 0012): keep that, and mark its end too.
+        IEnumerable<object?[]> marked = rows is IDirectRows direct ? new MarkedDirect(direct, () => pulled = w.Elapsed.TotalSeconds) : Mark();
+        long n;
+        if (store is not null) n = await inner.LoadAsync(table, columns, marked, progress, ct);
+        else if (marked is IDirectRows d) { var sink = new NullSink(); n = 0; while (d.WriteNext(sink)) n++; }
+        else n = marked.LongCount();
         Console.WriteLine($"  (rows read, converted and written: {pulled:0.00} s; then indexes/analyze/commit: {w.Elapsed.TotalSeconds - pulled:0.00} s)");
         return n;
     }
+}
+
+sealed class MarkedDirect(IDirectRows rows, Action done) : IDirectRows
+{
+    public bool WriteNext(IRowSink sink) { if (rows.WriteNext(sink)) return true; done(); return false; }
+    public IEnumerator<object?[]> GetEnumerator() { foreach (var r in rows) yield return r; done(); }
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>Reading and typing without a database: the values go nowhere.</summary>
+sealed class NullSink : IRowSink
+{
+    public void BeginRow() { }
+    public void Null() { }
+    public void Integer(long value) { }
+    public void Decimal(decimal value) { }
+    public void Date(DateOnly value) { }
+    public void DateTime(DateTime value) { }
+    public void Boolean(bool value) { }
+    public void Text(ReadOnlySpan<byte> utf8) { }
+    public void Text(string value) { }
 }
 
 /// <summary>Prints a failed ingest's exception, which the runner otherwise turns into a user-facing message.</summary>

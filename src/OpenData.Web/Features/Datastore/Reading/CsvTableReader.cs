@@ -25,7 +25,8 @@ public sealed class CsvTableReader(int maxCellLength) : ITableReader
         file.Position = bom;
         var utf8 = encoding is UTF8Encoding;
         using var input = utf8 ? null : Encoding.CreateTranscodingStream(file, encoding, Encoding.UTF8, leaveOpen: true);
-        var tokenizer = Tokenizer = new Utf8CsvTokenizer(input ?? file, (byte)delimiter, maxCellLength);
+        // Without a BOM the detector has validated the whole file as UTF-8; transcoded input is valid by construction.
+        var tokenizer = Tokenizer = new Utf8CsvTokenizer(input ?? file, (byte)delimiter, maxCellLength) { KnownValid = !utf8 || bom == 0 };
         while (tokenizer.Next())
         {
             ct.ThrowIfCancellationRequested();

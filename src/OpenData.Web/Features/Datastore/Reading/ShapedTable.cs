@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
 namespace OpenData.Web.Features.Datastore.Reading;
 
 /// <summary>A file seen as a table: field names and the data rows, each exactly as wide as the header.</summary>
@@ -28,14 +33,21 @@ public sealed class ShapedTable(
         }
     }
 
+    /// <summary>True once <see cref="Rows"/> has handed out the rows read while looking for the header.</summary>
+    internal bool PastBuffered { get; private set; }
+
     public IEnumerable<RawRow> Rows()
     {
         foreach (var row in buffered)
             if (Accept(row) is { } r) yield return r;
+        PastBuffered = true;
         using (rest)
             while (rest.MoveNext())
                 if (Accept(TableShaper.Clean(rest.Current)) is { } r) yield return r;
     }
+
+    /// <summary>A raw row read past <see cref="Rows"/> (the CSV byte path's fallback), cleaned and checked as there.</summary>
+    internal RawRow? Accept(string?[] raw, long number) => Accept(TableShaper.Clean(new RawRow(number, raw)));
 
     private RawRow? Accept(RawRow row)
     {
@@ -66,6 +78,61 @@ public sealed class ShapedTable(
         Array.Copy(cells, fitted, Math.Min(cells.Length, fitted.Length));
         return new RawRow(row.Number, fitted);
     }
+
+    private static readonly byte[][] FooterPrefixesUtf8 = [.. FooterPrefixes.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] TotalRowsUtf8 = [.. TotalRows.Select(Encoding.UTF8.GetBytes)];
+    private readonly byte[]?[]? _headerUtf8 = headerCells?.Select(c => c is null ? null : Encoding.UTF8.GetBytes(c)).ToArray();
+
+    /// <summary>
+    /// True when the tokenizer's row is one <see cref="Accept"/> would pass through untouched once cleaned (ADR 0012):
+    /// exactly as wide as the header, valid UTF-8 without NUL, no cell to trim or over the limit, and not possibly a
+    /// footer, a total, a section title or a repeated header. Anything else goes the string way, which decides.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool Plain(Utf8CsvTokenizer t)
+    {
+        if (t.Count != Names.Length || t.Raw.Contains((byte)0) || (!t.KnownValid && !Utf8.IsValid(t.Raw))) return false;
+        int nonEmpty = 0, first = -1;
+        var same = true;
+        for (var i = 0; i < t.Count; i++)
+        {
+            var c = t.Cell(i);
+            if (c.IsEmpty) continue;
+            if (c.Length > maxCellLength || Trimmable(c)) return false;
+            if (first < 0) first = i;
+            else if (same && !c.SequenceEqual(t.Cell(first))) same = false;
+            nonEmpty++;
+        }
+        if (nonEmpty == 0) return false;
+        var head = t.Cell(first);
+        foreach (var total in TotalRowsUtf8) if (head.SequenceEqual(total)) return false;
+        if (nonEmpty >= 3 ? same : StartsWithAny(head, FooterPrefixesUtf8)) return false;
+        return !HeaderAgain(t);
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<byte> cell, byte[][] prefixes)
+    {
+        foreach (var p in prefixes) if (cell.StartsWith(p)) return true;
+        return false;
+    }
+
+    private bool HeaderAgain(Utf8CsvTokenizer t)
+    {
+        if (_headerUtf8 is not { } header || header.Length != t.Count) return false;
+        for (var i = 0; i < header.Length; i++)
+            if (!t.Cell(i).SequenceEqual(header[i] ?? [])) return false;
+        return true;
+    }
+
+    /// <summary>Starts or ends with what <see cref="Cells.Clean"/> trims (any ASCII control or space counts, to be safe).</summary>
+    private static bool Trimmable(ReadOnlySpan<byte> c)
+    {
+        if (c[0] <= 0x20 || c[^1] <= 0x20) return true;
+        if (c[0] >= 0x80 && Rune.DecodeFromUtf8(c, out var r, out _) == OperationStatus.Done && Trims(r)) return true;
+        return c[^1] >= 0x80 && Rune.DecodeLastFromUtf8(c, out r, out _) == OperationStatus.Done && Trims(r);
+    }
+
+    private static bool Trims(Rune r) => Rune.IsWhiteSpace(r) || r.Value is 0x200B or 0xFEFF;
 
     private static bool IsFooter(string?[] cells, int nonEmpty)
     {
