@@ -90,6 +90,19 @@ public class BytePathEquivalenceTests
     }
 
     [Fact]
+    public async Task Every_character_the_cleaner_trims_is_trimmed_at_either_end_past_the_sample()
+    {
+        var trimmed = Enumerable.Range(1, 0xFFFF).Select(c => (char)c)
+            .Where(c => !char.IsSurrogate(c) && (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF')).ToArray();
+        Assert.Contains('\u3000', trimmed);
+        await AssertSameAsync(Csv(i => i > 10_000 && i - 10_001 < trimmed.Length * 2
+            ? (i - 10_001) % 2 == 0
+                ? $"{i},{trimmed[(i - 10_001) / 2]}名称,{trimmed[(i - 10_001) / 2]}1.5,2020-01-02,2021-03-04 05:06,是,x"
+                : $"{i},名称{trimmed[(i - 10_001) / 2]},1.5{trimmed[(i - 10_001) / 2]},2020-01-02,2021-03-04 05:06,是,x"
+            : null));
+    }
+
+    [Fact]
     public async Task Footers_totals_section_titles_repeated_headers_and_blank_rows_past_the_sample()
     {
         await AssertSameAsync(Csv(i => i switch

@@ -125,12 +125,18 @@ public sealed class ShapedTable(
     }
 
     /// <summary>Starts or ends with what <see cref="Cells.Clean"/> trims (any ASCII control or space counts, to be safe).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Trimmable(ReadOnlySpan<byte> c)
     {
         if (c[0] <= 0x20 || c[^1] <= 0x20) return true;
-        if (c[0] >= 0x80 && Rune.DecodeFromUtf8(c, out var r, out _) == OperationStatus.Done && Trims(r)) return true;
-        return c[^1] >= 0x80 && Rune.DecodeLastFromUtf8(c, out r, out _) == OperationStatus.Done && Trims(r);
+        // Every trimmed non-ASCII character (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF) starts with one of
+        // these lead bytes; Chinese text (E4–E9) is ruled out without decoding. The row is valid UTF-8 here.
+        if (IsTrimLead(c[0]) && Rune.DecodeFromUtf8(c, out var r, out _) == OperationStatus.Done && Trims(r)) return true;
+        return c[^1] >= 0x80 && ((c.Length >= 2 && c[^2] == 0xC2) || (c.Length >= 3 && IsTrimLead(c[^3])))
+            && Rune.DecodeLastFromUtf8(c, out r, out _) == OperationStatus.Done && Trims(r);
     }
+
+    private static bool IsTrimLead(byte b) => b is 0xC2 or 0xE1 or 0xE2 or 0xE3 or 0xEF;
 
     private static bool Trims(Rune r) => Rune.IsWhiteSpace(r) || r.Value is 0x200B or 0xFEFF;
 

@@ -173,11 +173,14 @@ internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCell
         _scratchLength += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(int start, int length, bool scratch)
     {
-        if (Count == _cells.Length) Array.Resize(ref _cells, Count * 2);
+        if (Count == _cells.Length) Grow();
         _cells[Count++] = (start, length, scratch);
     }
+
+    private void Grow() => Array.Resize(ref _cells, _cells.Length * 2);
 
     /// <summary>A cell with more characters than the limit, with its row and column, as the char reader reported it.</summary>
     private void CheckLength(ReadOnlySpan<byte> content)

@@ -49,12 +49,18 @@ internal sealed class TypedRows(List<RawRow> sample, IEnumerator<RawRow> rest, R
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool WriteBytes(Utf8CsvTokenizer t, IRowSink sink)
     {
-        while (Next(t.Next))
+        while (Next(t))
         {
             if (shaped.Plain(t)) { converter.Write(t, sink); return true; }
             if (shaped.Accept(t.Strings(), t.Number) is { } row) { converter.Write(row, sink); return true; }
         }
         return false;
+    }
+
+    private static bool Next(Utf8CsvTokenizer t)
+    {
+        try { return t.Next(); }
+        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException)) { throw new InvalidDataException(e.Message, e); }
     }
 
     /// <summary>A reader failure in the middle of the load is still a broken file, not a broken platform.</summary>

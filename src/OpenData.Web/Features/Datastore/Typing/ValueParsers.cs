@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -14,6 +15,7 @@ public static partial class ValueParsers
         s is null || (s.Length is > 0 and <= 4 && s[0] is 'N' or 'n' or '-' or '—' or '/' or '#' or '无' && NullTokens.Contains(s)); // every token starts so
 
     /// <summary><see cref="IsEmpty(string?)"/> for a non-empty cell as a span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsEmpty(ReadOnlySpan<char> s) =>
         s.Length is > 0 and <= 4 && s[0] is 'N' or 'n' or '-' or '—' or '/' or '#' or '无' && NullTokenSpans.Contains(s);
 
