@@ -9,7 +9,7 @@ using OpenData.Web.Features.Datastore.Querying;
 using OpenData.Web.Features.Datastore.Storage;
 
 // One step per process, so each step's peak memory is its own (run.sh runs them and the baselines in turn).
-// Usage: gen DIR ROWS | ingest DIR sqlite|postgres utf8|gbk | export DIR csv|xlsx | query DIR
+// Usage: gen DIR ROWS | ingest DIR sqlite|postgres|none utf8|gbk [warm] | export DIR csv|xlsx | query DIR
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 var (step, dir) = (args[0], args[1]);
 var pg = Environment.GetEnvironmentVariable("BENCH_PG");
@@ -29,7 +29,19 @@ switch (step)
             _ => new SqliteDatastore(sqlite),
         });
         var runner = new IngestionRunner(store, Options.Create(new DatastoreOptions { MaxUploadBytes = 2L << 30 }), new ConsoleErrors<IngestionRunner>());
-        await using var file = File.OpenRead(Path.Combine(dir, $"data-{args[3]}.csv"));
+        var path = Path.Combine(dir, $"data-{args[3]}.csv");
+        if (args.ElementAtOrDefault(4) == "warm")
+        {
+            // The app ingests in a long-running worker: load the file's first 12,000 rows once (past the sample, so every
+            // path is compiled), drop them, then time the whole file. Without "warm" the figure includes process start and JIT.
+            var head = File.ReadLines(path, args[3] == "gbk" ? Encoding.GetEncoding("GBK") : Encoding.UTF8).Take(12_001);
+            var bytes = (args[3] == "gbk" ? Encoding.GetEncoding("GBK") : new UTF8Encoding(false)).GetBytes(string.Join('\n', head) + "\n");
+            var warm = await runner.RunAsync(new MemoryStream(bytes), "warm.csv", new IngestionOptions(), null, CancellationToken.None);
+            if (!warm.Succeeded) throw new InvalidOperationException(warm.Error!.Message);
+            if (args[2] != "none") await store.DropTableAsync(warm.TableName!, CancellationToken.None);
+            watch.Restart();
+        }
+        await using var file = File.OpenRead(path);
         var result = await runner.RunAsync(file, "data.csv", new IngestionOptions(), null, CancellationToken.None);
         if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Message);
         File.WriteAllText(Path.Combine(dir, $"table-{args[2]}.txt"), result.TableName + "\n" + System.Text.Json.JsonSerializer.Serialize(result.Columns));

@@ -33,12 +33,14 @@ internal sealed class PgBinaryRows(FieldType[] types, LoadStats stats, Action<by
     /// <summary>Rows begun so far; the current row's <c>_id</c>.</summary>
     public long Rows { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(object?[] row)
     {
         BeginRow();
         foreach (var value in row) ((IRowSink)this).Value(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BeginRow()
     {
         Ensure(2 + 12);

@@ -18,6 +18,7 @@ internal sealed class RowConverter(IReadOnlyList<DatastoreColumn> columns, Colum
     // Text columns seen in the sample stay text whatever comes; only the ones empty so far need watching.
     private readonly bool[] _watch = inferred.Select(t => t is { Seen: false }).ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public object?[] Convert(RawRow row)
     {
         var values = new object?[columns.Count];
@@ -40,6 +41,7 @@ internal sealed class RowConverter(IReadOnlyList<DatastoreColumn> columns, Colum
         return values;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(RawRow row, IRowSink sink)
     {
         var values = Convert(row);

@@ -104,6 +104,7 @@ internal static class SpanParsers
         return Make(y, m, d, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Make(int year, int month, int day, out DateOnly value)
     {
         value = default;
@@ -113,6 +114,7 @@ internal static class SpanParsers
     }
 
     /// <summary>One or two ASCII digits from the start; -1 when there are none or more than two.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Number(ref ReadOnlySpan<char> s)
     {
         var n = 0;
@@ -123,6 +125,7 @@ internal static class SpanParsers
         return v;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Digits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;
@@ -135,6 +138,7 @@ internal static class SpanParsers
     }
 
     /// <summary>[1-9]\d{0,2}(,\d{3})+ (the caller checked the first digit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Grouped(ReadOnlySpan<char> s, out bool grouped)
     {
         grouped = false;

@@ -88,6 +88,7 @@ internal sealed class ColumnTyper
     };
 
     /// <summary><see cref="Value"/> written into a sink without boxing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(FieldType type, IRowSink sink)
     {
         switch (type)

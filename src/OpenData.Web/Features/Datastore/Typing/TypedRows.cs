@@ -28,6 +28,7 @@ internal sealed class TypedRows(List<RawRow> sample, IEnumerator<RawRow> rest, R
         converter.Finish();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool WriteNext(IRowSink sink)
     {
         if (_next < sample.Count) { converter.Write(sample[_next++], sink); return true; }

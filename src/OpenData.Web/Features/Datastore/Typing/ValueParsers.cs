@@ -32,6 +32,7 @@ public static partial class ValueParsers
 
     public static bool TryDecimal(string s, out decimal value) => SpanParsers.TryDecimal(s, out value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryBoolean(ReadOnlySpan<char> s, out bool value)
     {
         if (s.Length > 5) { value = false; return false; }
