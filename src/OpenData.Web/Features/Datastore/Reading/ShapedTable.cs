@@ -110,12 +110,14 @@ public sealed class ShapedTable(
         return !HeaderAgain(t);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsWithAny(ReadOnlySpan<byte> cell, byte[][] prefixes)
     {
         foreach (var p in prefixes) if (cell.StartsWith(p)) return true;
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool HeaderAgain(Utf8CsvTokenizer t)
     {
         if (_headerUtf8 is not { } header || header.Length != t.Count) return false;
@@ -136,8 +138,10 @@ public sealed class ShapedTable(
             && Rune.DecodeLastFromUtf8(c, out r, out _) == OperationStatus.Done && Trims(r);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTrimLead(byte b) => b is 0xC2 or 0xE1 or 0xE2 or 0xE3 or 0xEF;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Trims(Rune r) => Rune.IsWhiteSpace(r) || r.Value is 0x200B or 0xFEFF;
 
     private static bool IsFooter(string?[] cells, int nonEmpty)

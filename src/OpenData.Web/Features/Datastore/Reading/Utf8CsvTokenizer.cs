@@ -34,6 +34,7 @@ internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCell
     /// <summary>The current record's bytes as in the file (quotes and delimiters included).</summary>
     public ReadOnlySpan<byte> Raw => _buf.AsSpan(_rowStart, _rowEnd - _rowStart);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Cell(int i)
     {
         var (start, length, scratch) = _cells[i];
@@ -52,6 +53,7 @@ internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCell
         return cells;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next()
     {
         while (true)
@@ -183,6 +185,7 @@ internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCell
     private void Grow() => Array.Resize(ref _cells, _cells.Length * 2);
 
     /// <summary>A cell with more characters than the limit, with its row and column, as the char reader reported it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckLength(ReadOnlySpan<byte> content)
     {
         if (content.Length > maxCellLength && Encoding.UTF8.GetCharCount(content) > maxCellLength) throw TooLong();

@@ -50,11 +50,17 @@ internal sealed class PgBinaryRows(FieldType[] types, LoadStats stats, Action<by
         _col = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Null() { Ensure(4); Int32(-1); _col++; }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Integer(long value) { Ensure(12); Int32(8); Int64(value); _col++; }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Decimal(decimal value) { Ensure(4 + 8 + 2 * 8); Numeric(value); _col++; }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Date(DateOnly value) { Ensure(8); Int32(4); Int32(value.DayNumber - EpochDay); _col++; }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void DateTime(DateTime value) { Ensure(12); Int32(8); Int64((value.Ticks - EpochTicks) / 10); _col++; }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Boolean(bool value) { Ensure(5); Int32(1); _buf[_pos++] = value ? (byte)1 : (byte)0; _col++; }
 
     /// <summary>The file's own UTF-8 bytes, copied once into the COPY buffer.</summary>
@@ -71,6 +77,7 @@ internal sealed class PgBinaryRows(FieldType[] types, LoadStats stats, Action<by
         _pos += utf8.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(string s)
     {
         if (s.Length > stats.MaxTextLength[_col]) stats.MaxTextLength[_col] = s.Length;
@@ -145,11 +152,13 @@ internal sealed class PgBinaryRows(FieldType[] types, LoadStats stats, Action<by
         for (var g = count - 1; g >= low; g--) Int16(groups[g]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Ensure(int bytes)
     {
         if (_buf.Length - _pos < bytes) Flush();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Flush()
     {
         if (_pos == 0) return;
@@ -158,7 +167,10 @@ internal sealed class PgBinaryRows(FieldType[] types, LoadStats stats, Action<by
         _pos = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Int16(short v) { BinaryPrimitives.WriteInt16BigEndian(_buf.AsSpan(_pos), v); _pos += 2; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Int32(int v) { BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_pos), v); _pos += 4; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Int64(long v) { BinaryPrimitives.WriteInt64BigEndian(_buf.AsSpan(_pos), v); _pos += 8; }
 }

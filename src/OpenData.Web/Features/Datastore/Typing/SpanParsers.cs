@@ -104,7 +104,7 @@ internal static class SpanParsers
         return Make(y, m, d, out value);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Make(int year, int month, int day, out DateOnly value)
     {
         value = default;
@@ -114,7 +114,7 @@ internal static class SpanParsers
     }
 
     /// <summary>One or two ASCII digits from the start; -1 when there are none or more than two.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Number(ref ReadOnlySpan<char> s)
     {
         var n = 0;
@@ -125,7 +125,7 @@ internal static class SpanParsers
         return v;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Digits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;

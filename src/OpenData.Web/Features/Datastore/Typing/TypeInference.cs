@@ -66,15 +66,19 @@ internal sealed class ColumnTyper
 
     private static bool Set<T>(T _) => true;
 
-    public FieldType Type =>
-        !Seen ? FieldType.Text
-        : _bool ? FieldType.Boolean
-        : _int && _compact ? FieldType.Date
-        : _int ? FieldType.Integer
-        : _dec ? FieldType.Decimal
-        : _date ? FieldType.Date
-        : _dateTime ? FieldType.DateTime
-        : FieldType.Text;
+    public FieldType Type
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get =>
+            !Seen ? FieldType.Text
+            : _bool ? FieldType.Boolean
+            : _int && _compact ? FieldType.Date
+            : _int ? FieldType.Integer
+            : _dec ? FieldType.Decimal
+            : _date ? FieldType.Date
+            : _dateTime ? FieldType.DateTime
+            : FieldType.Text;
+    }
 
     /// <summary>The last observed value as <paramref name="type"/>; valid only while <see cref="Type"/> is that type.</summary>
     public object Value(FieldType type) => type switch
