@@ -9,7 +9,7 @@ using OpenData.Web.Features.Datastore.Querying;
 using OpenData.Web.Features.Datastore.Storage;
 
 // One step per process, so each step's peak memory is its own (run.sh runs them and the baselines in turn).
-// Usage: gen DIR ROWS | ingest DIR sqlite|postgres|none utf8|gbk [warm] | export DIR csv|xlsx | query DIR
+// Usage: gen DIR ROWS | ingest DIR sqlite|postgres|none utf8|gbk [warm] | export DIR csv|xlsx | query DIR | detect DIR
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 var (step, dir) = (args[0], args[1]);
 var pg = Environment.GetEnvironmentVariable("BENCH_PG");
@@ -47,6 +47,12 @@ switch (step)
         File.WriteAllText(Path.Combine(dir, $"table-{args[2]}.txt"), result.TableName + "\n" + System.Text.Json.JsonSerializer.Serialize(result.Columns));
         Report($"ingest {args[2]} {args[3]}", $"{result.RowCount} rows");
         if (args[2] == "postgres") await store.DropTableAsync(result.TableName!, CancellationToken.None); // later steps read SQLite
+        break;
+    }
+    case "detect": // how long the whole-file UTF-8 check takes (part of every CSV ingest)
+    {
+        await using var f = File.OpenRead(Path.Combine(dir, "data-utf8.csv"));
+        for (var i = 0; i < 3; i++) { watch.Restart(); OpenData.Web.Features.Datastore.Reading.TextEncodingDetector.Detect(f); Report("detect", "utf8"); }
         break;
     }
     case "export":
