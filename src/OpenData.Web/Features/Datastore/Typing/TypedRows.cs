@@ -24,7 +24,7 @@ internal sealed class TypedRows(List<RawRow> sample, IEnumerator<RawRow> rest, R
     {
         foreach (var row in sample) yield return converter.Convert(row);
         using (rest)
-            while (Next(rest.MoveNext)) yield return converter.Convert(rest.Current);
+            while (Next(rest)) yield return converter.Convert(rest.Current);
         converter.Finish();
     }
 
@@ -42,7 +42,7 @@ internal sealed class TypedRows(List<RawRow> sample, IEnumerator<RawRow> rest, R
 
     private bool WriteRest(IRowSink sink)
     {
-        if (!Next(rest.MoveNext)) return false;
+        if (!Next(rest)) return false;
         converter.Write(rest.Current, sink);
         return true;
     }
@@ -58,16 +58,16 @@ internal sealed class TypedRows(List<RawRow> sample, IEnumerator<RawRow> rest, R
         return false;
     }
 
+    /// <summary>A reader failure in the middle of the load is still a broken file, not a broken platform.</summary>
     private static bool Next(Utf8CsvTokenizer t)
     {
         try { return t.Next(); }
         catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException)) { throw new InvalidDataException(e.Message, e); }
     }
 
-    /// <summary>A reader failure in the middle of the load is still a broken file, not a broken platform.</summary>
-    private static bool Next(Func<bool> next)
+    private static bool Next(IEnumerator<RawRow> rows)
     {
-        try { return next(); }
+        try { return rows.MoveNext(); }
         catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException)) { throw new InvalidDataException(e.Message, e); }
     }
 }
