@@ -1,8 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Buffers;
-using System.Text;
-using System.Text.Unicode;
-
 namespace OpenData.Web.Features.Datastore.Reading;
 
 /// <summary>A file seen as a table: field names and the data rows, each exactly as wide as the header.</summary>
@@ -10,8 +5,8 @@ public sealed class ShapedTable(
     string[] names, long? headerRow, List<RawRow> buffered, IEnumerator<RawRow> rest,
     List<string> notes, int maxCellLength, string?[]? headerCells)
 {
-    private static readonly string[] FooterPrefixes = ["注：", "注:", "注 ", "备注", "说明：", "说明:", "数据来源", "资料来源", "来源：", "来源:", "制表", "填报"];
-    private static readonly string[] TotalRows = ["合计", "总计", "小计", "合 计", "总 计"];
+    internal static readonly string[] FooterPrefixes = ["注：", "注:", "注 ", "备注", "说明：", "说明:", "数据来源", "资料来源", "来源：", "来源:", "制表", "填报"];
+    internal static readonly string[] TotalRows = ["合计", "总计", "小计", "合 计", "总 计"];
     private long _padded, _firstPadded, _footers, _sections;
 
     private string? _firstSection;
@@ -79,70 +74,10 @@ public sealed class ShapedTable(
         return new RawRow(row.Number, fitted);
     }
 
-    private static readonly byte[][] FooterPrefixesUtf8 = [.. FooterPrefixes.Select(Encoding.UTF8.GetBytes)];
-    private static readonly byte[][] TotalRowsUtf8 = [.. TotalRows.Select(Encoding.UTF8.GetBytes)];
-    private readonly byte[]?[]? _headerUtf8 = headerCells?.Select(c => c is null ? null : Encoding.UTF8.GetBytes(c)).ToArray();
+    private readonly PlainRowCheck _plain = new(names.Length, headerCells, maxCellLength);
 
-    /// <summary>
-    /// True when the tokenizer's row is one <see cref="Accept"/> would pass through untouched once cleaned (ADR 0012):
-    /// exactly as wide as the header, valid UTF-8 without NUL, no cell to trim or over the limit, and not possibly a
-    /// footer, a total, a section title or a repeated header. Anything else goes the string way, which decides.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal bool Plain(Utf8CsvTokenizer t)
-    {
-        if (t.Count != Names.Length || t.Raw.Contains((byte)0) || (!t.KnownValid && !Utf8.IsValid(t.Raw))) return false;
-        int nonEmpty = 0, first = -1;
-        var same = true;
-        for (var i = 0; i < t.Count; i++)
-        {
-            var c = t.Cell(i);
-            if (c.IsEmpty) continue;
-            if (c.Length > maxCellLength || Trimmable(c)) return false;
-            if (first < 0) first = i;
-            else if (same && !c.SequenceEqual(t.Cell(first))) same = false;
-            nonEmpty++;
-        }
-        if (nonEmpty == 0) return false;
-        var head = t.Cell(first);
-        foreach (var total in TotalRowsUtf8) if (head.SequenceEqual(total)) return false;
-        if (nonEmpty >= 3 ? same : StartsWithAny(head, FooterPrefixesUtf8)) return false;
-        return !HeaderAgain(t);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool StartsWithAny(ReadOnlySpan<byte> cell, byte[][] prefixes)
-    {
-        foreach (var p in prefixes) if (cell.StartsWith(p)) return true;
-        return false;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool HeaderAgain(Utf8CsvTokenizer t)
-    {
-        if (_headerUtf8 is not { } header || header.Length != t.Count) return false;
-        for (var i = 0; i < header.Length; i++)
-            if (!t.Cell(i).SequenceEqual(header[i] ?? [])) return false;
-        return true;
-    }
-
-    /// <summary>Starts or ends with what <see cref="Cells.Clean"/> trims (any ASCII control or space counts, to be safe).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Trimmable(ReadOnlySpan<byte> c)
-    {
-        if (c[0] <= 0x20 || c[^1] <= 0x20) return true;
-        // Every trimmed non-ASCII character (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF) starts with one of
-        // these lead bytes; Chinese text (E4–E9) is ruled out without decoding. The row is valid UTF-8 here.
-        if (IsTrimLead(c[0]) && Rune.DecodeFromUtf8(c, out var r, out _) == OperationStatus.Done && Trims(r)) return true;
-        return c[^1] >= 0x80 && ((c.Length >= 2 && c[^2] == 0xC2) || (c.Length >= 3 && IsTrimLead(c[^3])))
-            && Rune.DecodeLastFromUtf8(c, out r, out _) == OperationStatus.Done && Trims(r);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsTrimLead(byte b) => b is 0xC2 or 0xE1 or 0xE2 or 0xE3 or 0xEF;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Trims(Rune r) => Rune.IsWhiteSpace(r) || r.Value is 0x200B or 0xFEFF;
+    /// <summary>True when <see cref="Accept"/> would pass the tokenizer's row through untouched (<see cref="PlainRowCheck"/>).</summary>
+    internal bool Plain(Utf8CsvTokenizer t) => _plain.Matches(t);
 
     private static bool IsFooter(string?[] cells, int nonEmpty)
     {
