@@ -33,7 +33,17 @@ internal sealed class TypedRows(List<RawRow> sample, IEnumerator<RawRow> rest, R
     {
         if (_next < sample.Count) { converter.Write(sample[_next++], sink); return true; }
         if (_done) return false;
-        if (tokenizer is null ? WriteRest(sink) : WriteBytes(tokenizer, sink)) return true;
+        try
+        {
+            if (tokenizer is null ? WriteRest(sink) : WriteBytes(tokenizer, sink)) return true;
+        }
+        catch
+        {
+            // As the object rows' iterator does: the reader (and a transcoding stream) is released on failure too.
+            _done = true;
+            rest.Dispose();
+            throw;
+        }
         _done = true;
         rest.Dispose();
         converter.Finish();
