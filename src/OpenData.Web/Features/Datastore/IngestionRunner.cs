@@ -98,28 +98,15 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
         var table = DatastoreTables.NewName();
         started(table);
         progress?.Report(0);
-        var count = await datastore.LoadAsync(table, columns, Typed(sample, rest, converter), progress, ct);
+        // CSV rows past the sample are read from the tokenizer directly when the shaper has handed out its own (ADR 0012).
+        var tokenizer = reader is CsvTableReader { Tokenizer: { } t } && shaped.PastBuffered ? t : null;
+        var count = await datastore.LoadAsync(table, columns, new TypedRows(sample, rest, converter, shaped, tokenizer), progress, ct);
         var warnings = reader.Notes.Concat(shaped.Notes).Concat(typeWarnings).ToList();
         return new IngestionResult(true, table, columns, count, warnings, null);
     }
 
     /// <summary>Sample rows big enough that a type rarely widens later, small enough to hold in memory.</summary>
     private const int SampleRows = 10_000, SampleCells = 200_000;
-
-    private static IEnumerable<object?[]> Typed(List<RawRow> sample, IEnumerator<RawRow> rest, RowConverter converter)
-    {
-        foreach (var row in sample) yield return converter.Convert(row);
-        using (rest)
-            while (Next(rest)) yield return converter.Convert(rest.Current);
-        converter.Finish();
-    }
-
-    /// <summary>A reader failure in the middle of the load is still a broken file, not a broken platform.</summary>
-    private static bool Next(IEnumerator<RawRow> rows)
-    {
-        try { return rows.MoveNext(); }
-        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException)) { throw new InvalidDataException(e.Message, e); }
-    }
 
     private static ShapedTable Shape(ITableReader reader, Stream input, DatastoreOptions limits, CancellationToken ct)
     {

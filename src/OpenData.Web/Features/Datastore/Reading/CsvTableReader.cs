@@ -1,120 +1,50 @@
-using System.Buffers;
 using System.Text;
 
 namespace OpenData.Web.Features.Datastore.Reading;
 
 /// <summary>
 /// RFC 4180 CSV (quotes, doubled quotes, newlines inside quoted fields) with the encoding and delimiter
-/// detected from the file. A small state machine over a buffered reader: one pass, constant memory,
-/// and it can stop a runaway cell at the length limit before it fills memory.
+/// detected from the file. The cells are split by <see cref="Utf8CsvTokenizer"/> over UTF-8 bytes (other
+/// encodings are transcoded to UTF-8 as they stream): one pass, constant memory, and a runaway cell stops at
+/// the length limit before it fills memory. The same tokenizer feeds the byte path of the load (ADR 0012).
 /// </summary>
 public sealed class CsvTableReader(int maxCellLength) : ITableReader
 {
     private readonly List<string> _notes = [];
     public IReadOnlyList<string> Notes => _notes;
 
+    /// <summary>The tokenizer of the rows being read: after the first rows, the load may read on from it directly.</summary>
+    internal Utf8CsvTokenizer? Tokenizer { get; private set; }
+
     public IEnumerable<RawRow> ReadRows(Stream file, CancellationToken ct)
     {
         _notes.Clear();
         var (encoding, bom, label) = TextEncodingDetector.Detect(file);
+        var delimiter = Sniff(file, bom, encoding);
+        _notes.Add($"文件编码识别为 {label}，分隔符识别为{DelimiterSniffer.Describe(delimiter)}。");
+        file.Position = bom;
+        var utf8 = encoding is UTF8Encoding;
+        using var input = utf8 ? null : Encoding.CreateTranscodingStream(file, encoding, Encoding.UTF8, leaveOpen: true);
+        // Without a BOM the detector has validated the whole file as UTF-8; transcoded input is valid by construction.
+        var tokenizer = Tokenizer = new Utf8CsvTokenizer(input ?? file, (byte)delimiter, maxCellLength) { KnownValid = !utf8 || bom == 0 };
+        while (tokenizer.Next())
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return new RawRow(tokenizer.Number, tokenizer.Strings());
+        }
+    }
+
+    /// <summary>The first 64 K characters decide whether this is text at all and which delimiter it uses.</summary>
+    private static char Sniff(Stream file, int bom, Encoding encoding)
+    {
         file.Position = bom;
         using var reader = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-        var sampleBuffer = new char[1 << 16];
-        var sampleLength = reader.ReadBlock(sampleBuffer, 0, sampleBuffer.Length);
-        var sample = new string(sampleBuffer, 0, sampleLength);
+        var buffer = new char[1 << 16];
+        var length = reader.ReadBlock(buffer, 0, buffer.Length);
+        var sample = new string(buffer, 0, length);
         if (TextEncodingDetector.LooksBinary(sample.AsSpan(0, Math.Min(sample.Length, 8192))))
             throw new DatastoreInputException("NotText",
                 "文件内容不是文本表格（含有大量不可见的二进制字符），可能不是 CSV 文件或已损坏。请用 Excel 或 WPS 打开后另存为“CSV UTF-8”再上传。");
-        var delimiter = DelimiterSniffer.Sniff(sample);
-        _notes.Add($"文件编码识别为 {label}，分隔符识别为{DelimiterSniffer.Describe(delimiter)}。");
-        foreach (var row in Parse(new SampleThenReader(sample, reader), delimiter, ct))
-            yield return row;
-    }
-
-    private IEnumerable<RawRow> Parse(TextReader input, char delimiter, CancellationToken ct)
-    {
-        var stops = SearchValues.Create([delimiter, '\n', '\r', '"']);
-        var buf = new char[1 << 16];
-        int pos = 0, len = 0;
-        bool Fill() { pos = 0; len = input.Read(buf, 0, buf.Length); return len > 0; }
-        var cells = new List<string?>();
-        var field = new StringBuilder();
-        long line = 1, recordStart = 1;
-        bool inQuotes = false, quoted = false, any = false;
-        while (pos < len || Fill())
-        {
-            any = true;
-            var span = buf.AsSpan(pos, len - pos);
-            if (inQuotes)
-            {
-                var q = span.IndexOf('"');
-                var chunk = q < 0 ? span : span[..q];
-                line += chunk.Count('\n');
-                Append(field, chunk, recordStart, cells.Count);
-                if (q < 0) { pos = len; continue; }
-                pos += q + 1;
-                if (pos >= len && !Fill()) { inQuotes = false; break; }
-                if (buf[pos] == '"') { field.Append('"'); pos++; }
-                else inQuotes = false;
-                continue;
-            }
-            var i = span.IndexOfAny(stops);
-            if (i < 0) { Append(field, span, recordStart, cells.Count); pos = len; continue; }
-            var ch = span[i];
-            if (ch != '"' && field.Length == 0 && !quoted)
-            {
-                // The common case, a whole unquoted cell inside the buffer: one copy, no builder.
-                if (i > maxCellLength) Append(field, span[..i], recordStart, cells.Count); // throws
-                cells.Add(i == 0 ? "" : new string(span[..i]));
-                pos += i + 1;
-            }
-            else
-            {
-                Append(field, span[..i], recordStart, cells.Count);
-                pos += i + 1;
-                if (ch == '"')
-                {
-                    if (field.Length == 0 && !quoted) inQuotes = quoted = true;
-                    else Append(field, "\"", recordStart, cells.Count); // a stray quote inside an unquoted field is kept
-                    continue;
-                }
-                cells.Add(field.ToString()); field.Clear(); quoted = false;
-            }
-            if (ch == delimiter) continue;
-            if (ch == '\r' && (pos < len || Fill()) && buf[pos] == '\n') pos++;
-            ct.ThrowIfCancellationRequested();
-            yield return new RawRow(recordStart, cells.ToArray());
-            cells.Clear(); any = false;
-            recordStart = ++line;
-        }
-        if (inQuotes)
-            throw new DatastoreInputException("UnclosedQuote",
-                $"第 {recordStart} 行第 {cells.Count + 1} 列以双引号开头，但直到文件末尾都没有闭合的双引号。请检查该单元格的引号是否成对，或把单元格中的双引号写成两个（\"\"）。",
-                recordStart, $"第 {cells.Count + 1} 列");
-        if (any && (cells.Count > 0 || field.Length > 0 || quoted)) { cells.Add(field.ToString()); yield return new RawRow(recordStart, cells.ToArray()); }
-    }
-
-    private void Append(StringBuilder field, ReadOnlySpan<char> chunk, long row, int index)
-    {
-        if (field.Length + chunk.Length > maxCellLength)
-            throw new DatastoreInputException("CellTooLong",
-                $"第 {row} 行第 {index + 1} 列的内容超过 {maxCellLength} 个字符的上限。请检查是否缺少换行或引号没有闭合；大段文字请作为附件上传而不是放进表格。",
-                row, $"第 {index + 1} 列");
-        field.Append(chunk);
-    }
-
-    /// <summary>Replays the sniffing sample, then continues with the reader: the file is read once.</summary>
-    private sealed class SampleThenReader(string sample, TextReader rest) : TextReader
-    {
-        private int _pos;
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            if (_pos >= sample.Length) return rest.Read(buffer, index, count);
-            var n = Math.Min(count, sample.Length - _pos);
-            sample.CopyTo(_pos, buffer, index, n);
-            _pos += n;
-            return n;
-        }
+        return DelimiterSniffer.Sniff(sample);
     }
 }

@@ -5,8 +5,8 @@ public sealed class ShapedTable(
     string[] names, long? headerRow, List<RawRow> buffered, IEnumerator<RawRow> rest,
     List<string> notes, int maxCellLength, string?[]? headerCells)
 {
-    private static readonly string[] FooterPrefixes = ["注：", "注:", "注 ", "备注", "说明：", "说明:", "数据来源", "资料来源", "来源：", "来源:", "制表", "填报"];
-    private static readonly string[] TotalRows = ["合计", "总计", "小计", "合 计", "总 计"];
+    internal static readonly string[] FooterPrefixes = ["注：", "注:", "注 ", "备注", "说明：", "说明:", "数据来源", "资料来源", "来源：", "来源:", "制表", "填报"];
+    internal static readonly string[] TotalRows = ["合计", "总计", "小计", "合 计", "总 计"];
     private long _padded, _firstPadded, _footers, _sections;
 
     private string? _firstSection;
@@ -28,14 +28,21 @@ public sealed class ShapedTable(
         }
     }
 
+    /// <summary>True once <see cref="Rows"/> has handed out the rows read while looking for the header.</summary>
+    internal bool PastBuffered { get; private set; }
+
     public IEnumerable<RawRow> Rows()
     {
         foreach (var row in buffered)
             if (Accept(row) is { } r) yield return r;
+        PastBuffered = true;
         using (rest)
             while (rest.MoveNext())
                 if (Accept(TableShaper.Clean(rest.Current)) is { } r) yield return r;
     }
+
+    /// <summary>A raw row read past <see cref="Rows"/> (the CSV byte path's fallback), cleaned and checked as there.</summary>
+    internal RawRow? Accept(string?[] raw, long number) => Accept(TableShaper.Clean(new RawRow(number, raw)));
 
     private RawRow? Accept(RawRow row)
     {
@@ -66,6 +73,11 @@ public sealed class ShapedTable(
         Array.Copy(cells, fitted, Math.Min(cells.Length, fitted.Length));
         return new RawRow(row.Number, fitted);
     }
+
+    private readonly PlainRowCheck _plain = new(names.Length, headerCells, maxCellLength);
+
+    /// <summary>True when <see cref="Accept"/> would pass the tokenizer's row through untouched (<see cref="PlainRowCheck"/>).</summary>
+    internal bool Plain(Utf8CsvTokenizer t) => _plain.Matches(t);
 
     private static bool IsFooter(string?[] cells, int nonEmpty)
     {

@@ -39,13 +39,8 @@ public interface IDatastore
 /// <summary>Tracks what the index step needs to know about the loaded values.</summary>
 internal sealed class LoadStats(int columns)
 {
+    /// <summary>Longest text per column in characters, kept by the writers as they bind or encode text.</summary>
     public int[] MaxTextLength { get; } = new int[columns];
-
-    public void Observe(object?[] row)
-    {
-        for (var i = 0; i < row.Length; i++)
-            if (row[i] is string s && s.Length > MaxTextLength[i]) MaxTextLength[i] = s.Length;
-    }
 
     /// <summary>Long text makes a poor and, on PostgreSQL, failing btree key: such columns are not indexed.</summary>
     public IEnumerable<int> IndexedColumns(int max) =>

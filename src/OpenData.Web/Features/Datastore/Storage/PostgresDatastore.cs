@@ -81,7 +81,7 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
         await using var copy = await conn.BeginRawBinaryCopyAsync(copySql, ct);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new BlockingCollection<(byte[], int)>(boundedCapacity: 4);
-        var encoder = new PgBinaryRows(columns.Select(c => c.Type).ToArray(), (b, n) => queue.Add((b, n), failed.Token));
+        var encoder = new PgBinaryRows(columns.Select(c => c.Type).ToArray(), stats, (b, n) => queue.Add((b, n), failed.Token));
         var sender = Task.Run(() =>
         {
             try
@@ -97,12 +97,12 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
         try
         {
             encoder.Header();
-            foreach (var row in rows)
-            {
-                stats.Observe(row);
-                encoder.Row(++count, row);
-                if (count % 10_000 == 0) { ct.ThrowIfCancellationRequested(); progress?.Report(count); }
-            }
+            // CSV rows write themselves, text as the file's bytes (ADR 0012); other formats come as object rows.
+            if (rows is IDirectRows direct)
+                while (direct.WriteNext(encoder)) Tick(encoder.Rows, progress, ct);
+            else
+                foreach (var row in rows) { encoder.Row(row); Tick(encoder.Rows, progress, ct); }
+            count = encoder.Rows;
             encoder.Finish();
             queue.CompleteAdding();
             await sender;
@@ -123,6 +123,11 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
         }
         await copy.DisposeAsync(); // ends the COPY; the server reports a bad row here
         return (count, stats);
+    }
+
+    private static void Tick(long count, IProgress<long>? progress, CancellationToken ct)
+    {
+        if (count % 10_000 == 0) { ct.ThrowIfCancellationRequested(); progress?.Report(count); }
     }
 
     public long EagerIndexRows { get; init; } = 100_000;

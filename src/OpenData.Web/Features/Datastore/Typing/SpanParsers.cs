@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace OpenData.Web.Features.Datastore.Typing;
@@ -10,6 +11,7 @@ namespace OpenData.Web.Features.Datastore.Typing;
 internal static class SpanParsers
 {
     /// <summary>^[+-]?(0|[1-9]\d{0,18}|[1-9]\d{0,2}(,\d{3})+)$, then parsed without the commas.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryInteger(ReadOnlySpan<char> s, out long value)
     {
         value = 0;
@@ -23,6 +25,7 @@ internal static class SpanParsers
     }
 
     /// <summary>^[+-]?((0|[1-9]\d*|[1-9]\d{0,2}(,\d{3})+)(\.\d+)?|\.\d+)([eE][+-]?\d{1,3})?$, then parsed without the commas.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryDecimal(ReadOnlySpan<char> s, out decimal value)
     {
         value = 0;
@@ -57,6 +60,7 @@ internal static class SpanParsers
     /// A validated plain decimal ("-668.10") of up to 18 digits as mantissa and scale, the value (and trailing
     /// zeros) decimal.Parse gives, at a fraction of its cost. Zero goes to decimal.Parse for its sign rules.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Simple(ReadOnlySpan<char> s, out decimal value)
     {
         value = 0;
@@ -78,6 +82,7 @@ internal static class SpanParsers
     }
 
     /// <summary>2020-01-05, 2020/1/5, 2020.1.5, 2020年1月5日; 20200105 only when <paramref name="compact"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryDate(ReadOnlySpan<char> s, bool compact, out DateOnly value)
     {
         value = default;
@@ -99,6 +104,7 @@ internal static class SpanParsers
         return Make(y, m, d, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Make(int year, int month, int day, out DateOnly value)
     {
         value = default;
@@ -108,6 +114,7 @@ internal static class SpanParsers
     }
 
     /// <summary>One or two ASCII digits from the start; -1 when there are none or more than two.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Number(ref ReadOnlySpan<char> s)
     {
         var n = 0;
@@ -118,6 +125,7 @@ internal static class SpanParsers
         return v;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Digits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;
@@ -130,6 +138,7 @@ internal static class SpanParsers
     }
 
     /// <summary>[1-9]\d{0,2}(,\d{3})+ (the caller checked the first digit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Grouped(ReadOnlySpan<char> s, out bool grouped)
     {
         grouped = false;

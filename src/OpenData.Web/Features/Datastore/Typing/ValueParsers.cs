@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -13,6 +14,13 @@ public static partial class ValueParsers
     public static bool IsEmpty(string? s) =>
         s is null || (s.Length is > 0 and <= 4 && s[0] is 'N' or 'n' or '-' or '—' or '/' or '#' or '无' && NullTokens.Contains(s)); // every token starts so
 
+    /// <summary><see cref="IsEmpty(string?)"/> for a non-empty cell as a span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsEmpty(ReadOnlySpan<char> s) =>
+        s.Length is > 0 and <= 4 && s[0] is 'N' or 'n' or '-' or '—' or '/' or '#' or '无' && NullTokenSpans.Contains(s);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NullTokenSpans = NullTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool TryInteger(string s, out long value) => SpanParsers.TryInteger(s, out value);
 
     /// <summary>For a type the provider chose: leading zeros ("08") are accepted, codes are the provider's call.</summary>
@@ -24,10 +32,13 @@ public static partial class ValueParsers
 
     public static bool TryDecimal(string s, out decimal value) => SpanParsers.TryDecimal(s, out value);
 
-    public static bool TryBoolean(string s, out bool value)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryBoolean(ReadOnlySpan<char> s, out bool value)
     {
         if (s.Length > 5) { value = false; return false; }
-        switch (s.ToLowerInvariant())
+        Span<char> lower = stackalloc char[5];
+        lower = lower[..s.ToLowerInvariant(lower)];
+        switch (lower)
         {
             case "是" or "true" or "y" or "yes": value = true; return true;
             case "否" or "false" or "n" or "no": value = false; return true;
@@ -37,6 +48,13 @@ public static partial class ValueParsers
 
     /// <summary>2020-01-05, 2020/1/5, 2020.1.5, 2020年1月5日; 20200105 only when <paramref name="compact"/>.</summary>
     public static bool TryDate(string s, bool compact, out DateOnly value) => SpanParsers.TryDate(s, compact, out value);
+
+    /// <summary>Only a span with a colon can be a date and time: it goes to the regex as a string.</summary>
+    public static bool TryDateTime(ReadOnlySpan<char> s, out DateTime value)
+    {
+        value = default;
+        return s.Contains(':') && TryDateTime(s.ToString(), out value);
+    }
 
     public static bool TryDateTime(string s, out DateTime value)
     {
