@@ -23,6 +23,8 @@ public sealed class CrashRecoveryTestsPostgres : CrashRecoveryTests
 {
     private readonly string _database = "odp_crash_" + Guid.NewGuid().ToString("N")[..12];
 
+    protected override int Rows => 2_000_000;
+
     private string Connection(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresServer.BaseConnectionString) { Database = database, Pooling = false }.ConnectionString;
 
