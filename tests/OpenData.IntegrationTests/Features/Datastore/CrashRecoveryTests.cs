@@ -51,7 +51,7 @@ public abstract class CrashRecoveryTests : IDisposable
         {
             await Task.Delay(50);
             job = (await http.GetFromJsonAsync<JobDto>(jobUrl, Json))!;
-            Assert.True(DateTime.UtcNow < until, "the load never reached the write stage");
+            Assert.True(DateTime.UtcNow < until, $"the load never reached the write stage (job {job.State}, {job.Rows} rows, {job.Progress} %, {job.Error})");
         } while (!(job.State == "running" && job.Rows > 0));
         Assert.NotEqual("succeeded", job.State);
         _app!.Kill(entireProcessTree: true);

@@ -69,7 +69,7 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
     }
 
     /// <summary>
-    /// Binary COPY encoded by <see cref="PgBinaryRows"/> on this (job) thread while a second thread sends the full
+    /// Binary COPY encoded by <see cref="PgBinaryRows"/> on one thread while a second thread sends the full
     /// buffers: the socket write, which waits whenever the server is behind, overlaps with parsing the next rows.
     /// A failure on either side cancels the COPY (CopyFail), so the server keeps nothing and the transaction rolls back.
     /// </summary>
@@ -82,7 +82,7 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new BlockingCollection<(byte[], int)>(boundedCapacity: 4);
         var encoder = new PgBinaryRows(columns.Select(c => c.Type).ToArray(), stats, (b, n) => queue.Add((b, n), failed.Token));
-        var sender = Task.Run(() =>
+        var sender = LoadThread.Run(() =>
         {
             try
             {
@@ -93,17 +93,20 @@ public sealed class PostgresDatastore(string connectionString) : IDatastore
                 }
             }
             catch { failed.Cancel(); throw; }
-        }, CancellationToken.None);
+        });
         try
         {
-            encoder.Header();
-            // CSV rows write themselves, text as the file's bytes (ADR 0012); other formats come as object rows.
-            if (rows is IDirectRows direct)
-                while (direct.WriteNext(encoder)) Tick(encoder.Rows, progress, ct);
-            else
-                foreach (var row in rows) { encoder.Row(row); Tick(encoder.Rows, progress, ct); }
-            count = encoder.Rows;
-            encoder.Finish();
+            await LoadThread.Run(() =>
+            {
+                encoder.Header();
+                // CSV rows write themselves, text as the file's bytes (ADR 0012); other formats come as object rows.
+                if (rows is IDirectRows direct)
+                    while (direct.WriteNext(encoder)) Tick(encoder.Rows, progress, ct);
+                else
+                    foreach (var row in rows) { encoder.Row(row); Tick(encoder.Rows, progress, ct); }
+                count = encoder.Rows;
+                encoder.Finish();
+            });
             queue.CompleteAdding();
             await sender;
         }

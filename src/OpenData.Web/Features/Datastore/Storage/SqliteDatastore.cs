@@ -67,13 +67,16 @@ public sealed class SqliteDatastore(string connectionString) : IDatastore
         using (var insert = new SqliteRowWriter(conn,
             $"INSERT INTO {name} (_id, {string.Join(", ", columns.Select(c => c.Column))}) VALUES ({string.Join(", ", Enumerable.Range(1, columns.Count + 1).Select(i => "?" + i))})", stats))
         {
-            // Synchronous on purpose: SQLite has no real async I/O, and this runs on a job thread. CSV rows bind their
+            // Synchronous on purpose: SQLite has no real async I/O; it runs on a thread of its own (LoadThread). CSV rows bind their
             // file bytes directly (ADR 0012); other formats come as object rows.
-            if (rows is IDirectRows direct)
-                while (direct.WriteNext(insert)) Tick(insert.Rows, progress, ct);
-            else
-                foreach (var row in rows) { insert.Insert(row); Tick(insert.Rows, progress, ct); }
-            insert.Finish();
+            await LoadThread.Run(() =>
+            {
+                if (rows is IDirectRows direct)
+                    while (direct.WriteNext(insert)) Tick(insert.Rows, progress, ct);
+                else
+                    foreach (var row in rows) { insert.Insert(row); Tick(insert.Rows, progress, ct); }
+                insert.Finish();
+            });
             count = insert.Rows;
         }
         // Big tables are indexed per column on first use instead (ADR 0011): ten indexes cost more than the load.
