@@ -50,6 +50,8 @@ public sealed class ApiApplicationFlowTests(LiveApp app)
         await admin.ClickAsync("button:has-text('验证并登录')");
         await admin.GotoAsync("/admin/api-applications");
         var card = admin.Locator("article", new() { HasText = appKey });
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await LiveApp.ScreenshotAsync(admin, "admin-api-applications");
         await card.Locator("input[name=Reason]").FillAsync("同意");
         await card.Locator("button:has-text('通过')").ClickAsync();
         await admin.WaitForURLAsync("**/admin/api-applications?done=true");
