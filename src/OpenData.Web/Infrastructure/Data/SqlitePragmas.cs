@@ -15,6 +15,7 @@ namespace OpenData.Web.Infrastructure.Data;
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _walSet = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _readOnly = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -28,7 +29,9 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         // EF opens a read-only connection to ask whether the file exists (before migrating): switching a database
         // that is not yet in WAL (an older installation, a restored backup) would be a write and fail there.
-        var readOnly = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
+        // Parsed once per connection string: every EF open of every request comes through here.
+        var readOnly = _readOnly.GetOrAdd(connection.ConnectionString,
+            cs => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = !readOnly && _walSet.TryAdd(connection.ConnectionString, true)
             ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;" : "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
