@@ -20,6 +20,9 @@ public static class Paging
 
     public static int Size(int? size) => Math.Clamp(size ?? DefaultSize, 1, MaxSize);
 
+    /// <summary>A page past the end shows the last page (lists whose items come from more than one query).</summary>
+    public static int Clamp(int page, int total, int size) => Math.Clamp(page, 1, Math.Max(1, (total + size - 1) / size));
+
     /// <summary>Counts and takes one page of an already ordered query.</summary>
     public static async Task<Paged<T>> PageAsync<T>(IQueryable<T> ordered, int page, int size, CancellationToken ct)
     {

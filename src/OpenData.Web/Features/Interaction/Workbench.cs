@@ -31,7 +31,7 @@ public sealed class Workbench(PortalDbContext db)
         }
         var size = Paging.DefaultSize;
         var total = await reports.CountAsync(ct) + await requests.CountAsync(ct) + await comments.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + size - 1) / size));
+        page = Paging.Clamp(page, total, size);
         var need = page * size;
         var list = new List<WorkItem>();
         list.AddRange((await reports.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(need).ToListAsync(ct)).Select(r => new WorkItem("纠错", r.Id,

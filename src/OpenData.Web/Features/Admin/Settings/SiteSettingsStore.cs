@@ -30,7 +30,7 @@ public sealed record SettingsSnapshot(string Stamp, IReadOnlyDictionary<string, 
 /// </summary>
 public sealed class SiteSettingsStore(Deferred<PortalDbContext> deferredDb, SettingsCache cache, TimeProvider clock)
 {
-    private PortalDbContext db => deferredDb.Value; // only when the cached snapshot is rechecked (ADR 0051)
+    private PortalDbContext Db => deferredDb.Value; // only when the cached snapshot is rechecked (ADR 0051)
 
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(3);
 
@@ -58,12 +58,12 @@ public sealed class SiteSettingsStore(Deferred<PortalDbContext> deferredDb, Sett
     public void Invalidate() => cache.Invalidate();
 
     private async Task<string> StampAsync(CancellationToken ct) =>
-        await db.SiteSettings.AsNoTracking().Where(s => s.Key == SettingKeys.Stamp).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "";
+        await Db.SiteSettings.AsNoTracking().Where(s => s.Key == SettingKeys.Stamp).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "";
 
     private async Task<SettingsSnapshot> LoadAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, ct);
-        var published = await db.Agreements.AsNoTracking().ToListAsync(ct);
+        var rows = await Db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        var published = await Db.Agreements.AsNoTracking().ToListAsync(ct);
         var agreements = new Dictionary<string, AgreementView>();
         foreach (var kind in AgreementKinds.All)
         {

@@ -52,7 +52,7 @@ public sealed class ApplicationCommands(PortalDbContext db, ApiCatalog catalog, 
         var q = db.ApiApplications.AsQueryable();
         if (pendingOnly) q = q.Where(a => a.Status == ApiApplicationStatus.Pending);
         var total = await q.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + Paging.DefaultSize - 1) / Paging.DefaultSize));
+        page = Paging.Clamp(page, total, Paging.DefaultSize);
         var items = await ListAsync(q.OrderBy(a => a.Status).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Skip((page - 1) * Paging.DefaultSize).Take(Paging.DefaultSize), ct);
         return new Paged<ApplicationDto>(items, total, page, Paging.DefaultSize);

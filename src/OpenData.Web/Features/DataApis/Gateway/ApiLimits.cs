@@ -27,9 +27,9 @@ public sealed class ApiLimits(Deferred<PortalDbContext> deferredDb, SiteSettings
     Deferred<ApiCatalog> deferredCatalog, Deferred<AuditLog> deferredAudit)
 {
     // Deferred: a signed call reads its limits from caches and should not build a DbContext (ADR 0051).
-    private PortalDbContext db => deferredDb.Value;
-    private ApiCatalog catalog => deferredCatalog.Value;
-    private AuditLog audit => deferredAudit.Value;
+    private PortalDbContext Db => deferredDb.Value;
+    private ApiCatalog Catalog => deferredCatalog.Value;
+    private AuditLog Audit => deferredAudit.Value;
 
     /// <summary>How long a node keeps an API's override; a change on this node is seen at once.</summary>
     private static readonly TimeSpan OverrideCacheTime = SiteSettingsStore.RecheckInterval;
@@ -48,7 +48,7 @@ public sealed class ApiLimits(Deferred<PortalDbContext> deferredDb, SiteSettings
         var o = await cache.GetOrCreateAsync(CacheKey(code), async e =>
         {
             e.AbsoluteExpirationRelativeToNow = OverrideCacheTime;
-            return await db.ApiProfiles.AsNoTracking().Where(p => p.ApiCode == code)
+            return await Db.ApiProfiles.AsNoTracking().Where(p => p.ApiCode == code)
                 .Select(p => new ApiLimitsRequest(p.RatePerMinute, p.DailyQuota)).FirstOrDefaultAsync(ct) ?? new ApiLimitsRequest(null, null);
         });
         return (o!.RatePerMinute ?? defaults.RatePerMinute, o.DailyQuota ?? defaults.DailyQuota);
@@ -58,7 +58,7 @@ public sealed class ApiLimits(Deferred<PortalDbContext> deferredDb, SiteSettings
     public async Task<ApiLimitsView?> GetAsync(ClaimsPrincipal user, string code, CancellationToken ct)
     {
         if (await ManagedAsync(user, code, ct) is not { } api) return null;
-        var p = await db.ApiProfiles.AsNoTracking().FirstOrDefaultAsync(x => x.ApiCode == code, ct);
+        var p = await Db.ApiProfiles.AsNoTracking().FirstOrDefaultAsync(x => x.ApiCode == code, ct);
         return new ApiLimitsView(code, api.Name, p?.RatePerMinute, p?.DailyQuota, await DefaultsAsync(ct));
     }
 
@@ -68,14 +68,14 @@ public sealed class ApiLimits(Deferred<PortalDbContext> deferredDb, SiteSettings
         if (await ManagedAsync(user, code, ct) is null) return false;
         if (r.RatePerMinute is < 1 or > MaxRatePerMinute) throw new AppValidationException("ratePerMinute", $"频率限制应为 1 到 {MaxRatePerMinute} 次/分钟，留空则使用平台默认值。");
         if (r.DailyQuota is < 0) throw new AppValidationException("dailyQuota", "日配额不能为负数，留空则使用平台默认值。");
-        var p = await db.ApiProfiles.FirstOrDefaultAsync(x => x.ApiCode == code, ct);
-        if (p is null) db.ApiProfiles.Add(p = new ApiProfile { ApiCode = code });
+        var p = await Db.ApiProfiles.FirstOrDefaultAsync(x => x.ApiCode == code, ct);
+        if (p is null) Db.ApiProfiles.Add(p = new ApiProfile { ApiCode = code });
         var before = $"{p.RatePerMinute?.ToString() ?? "默认"}/分钟, {p.DailyQuota?.ToString() ?? "默认"}/天";
         p.RatePerMinute = r.RatePerMinute;
         p.DailyQuota = r.DailyQuota;
-        await db.SaveChangesAsync(ct);
+        await Db.SaveChangesAsync(ct);
         cache.Remove(CacheKey(code));
-        await audit.WriteAsync(DataApiAudit.LimitsChanged, $"api:{code}",
+        await Audit.WriteAsync(DataApiAudit.LimitsChanged, $"api:{code}",
             $"{before} → {r.RatePerMinute?.ToString() ?? "默认"}/分钟, {r.DailyQuota?.ToString() ?? "默认"}/天", ct: ct);
         return true;
     }
@@ -84,7 +84,7 @@ public sealed class ApiLimits(Deferred<PortalDbContext> deferredDb, SiteSettings
     private async Task<ApiSummary?> ManagedAsync(ClaimsPrincipal user, string code, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Provider)) return null;
-        var api = await catalog.FindAsync(code, ct);
+        var api = await Catalog.FindAsync(code, ct);
         if (api is null) return null;
         return user.IsInRole(Roles.Admin) || api.DepartmentCode == user.FindFirstValue(PortalClaims.DepartmentCode) ? api : null;
     }

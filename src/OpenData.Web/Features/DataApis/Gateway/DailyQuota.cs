@@ -17,7 +17,7 @@ namespace OpenData.Web.Features.DataApis.Gateway;
 /// </summary>
 public sealed class DailyQuota(Deferred<PortalDbContext> deferredDb, QuotaLeases leases, TimeProvider clock)
 {
-    private PortalDbContext db => deferredDb.Value; // only when a new block is reserved (ADR 0051)
+    private PortalDbContext Db => deferredDb.Value; // only when a new block is reserved (ADR 0051)
 
     /// <summary>
     /// At most 1 % of the quota per block; up to 1,000 calls for quotas of 100,000 and more, so a busy grant writes
@@ -43,7 +43,7 @@ public sealed class DailyQuota(Deferred<PortalDbContext> deferredDb, QuotaLeases
     /// <summary>Adds <paramref name="n"/> calls unless that would pass the quota; the count after, or null.</summary>
     private async Task<int?> ReserveAsync(int applicationId, int day, int n, int quota, CancellationToken ct)
     {
-        var rows = await db.Database.SqlQueryRaw<int>(
+        var rows = await Db.Database.SqlQueryRaw<int>(
             "INSERT INTO \"ApiDailyUsages\" (\"ApplicationId\", \"Day\", \"Count\") VALUES ({0}, {1}, {3}) " +
             "ON CONFLICT (\"ApplicationId\", \"Day\") DO UPDATE SET \"Count\" = \"ApiDailyUsages\".\"Count\" + {3} " +
             "WHERE \"ApiDailyUsages\".\"Count\" + {3} <= {2} RETURNING \"Count\" AS \"Value\"",
