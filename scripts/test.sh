@@ -38,6 +38,7 @@ dotnet tool restore >/dev/null
 dotnet build OpenData.slnx -c Release -nologo -v q
 results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
+export OPENDATA_TEST_SERVER_LOG="$results/server-errors.log"
 status=0
 for proj in tests/OpenData.UnitTests tests/OpenData.IntegrationTests tests/OpenData.EndToEndTests; do
   name=$(basename "$proj")
@@ -56,4 +57,8 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     skipped += int(c.get("notExecuted", 0))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
+if [ "$status" -ne 0 ] && [ -s "$OPENDATA_TEST_SERVER_LOG" ]; then
+  echo "--- last errors the app logged during the tests ($OPENDATA_TEST_SERVER_LOG) ---"
+  tail -n 120 "$OPENDATA_TEST_SERVER_LOG"
+fi
 exit $status

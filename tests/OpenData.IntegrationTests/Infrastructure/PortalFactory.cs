@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenData.Web.Data;
 
@@ -27,6 +28,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("OpenData:SeedDemo", SeedDemo ? "true" : "false");
         // As in Development (the README's run command): a scoped service captured by a singleton fails the tests too.
         builder.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
+        builder.ConfigureLogging(l => l.AddProvider(new ServerErrorLog(Provider)));
     }
 
     public T Service<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
