@@ -31,9 +31,12 @@ fi
 if [ -n "${BENCH_PG:-}" ]; then
   # Cold: a fresh process (start-up and JIT included). Warm: after a 12,000-row load in the same process, as the
   # app's long-running ingestion worker runs it (ADR 0012).
-  $bench ingest "$dir" postgres utf8
-  $bench ingest "$dir" postgres utf8 warm
   psqlconn=$(echo "$BENCH_PG" | sed -E 's/Host=([^;]*);Port=([^;]*);Username=([^;]*);Database=([^;]*).*/host=\1 port=\2 user=\3 dbname=\4/')
-  psql "$psqlconn" -q -c "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text, c10 text)"
-  timed "baseline psql \\copy utf8" psql "$psqlconn" -q -c "\\copy bench_copy FROM '$dir/data-utf8.csv' CSV HEADER"
+  # GBK too: \copy reads it with ENCODING 'GBK' (the server converts), so both encodings have a like-for-like baseline.
+  for enc in utf8 gbk; do
+    $bench ingest "$dir" postgres $enc
+    $bench ingest "$dir" postgres $enc warm
+    psql "$psqlconn" -q -c "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text, c10 text)"
+    timed "baseline psql \\copy $enc" psql "$psqlconn" -q -c "\\copy bench_copy FROM '$dir/data-$enc.csv' CSV HEADER ENCODING '${enc^^}'"
+  done
 fi

@@ -21,7 +21,7 @@ public static class Runner
         var dir = Directory.CreateTempSubdirectory("odp-gwbench-").FullName;
         var connection = provider == "postgres"
             ? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("BENCH_PG") ?? throw new InvalidOperationException("BENCH_PG is not set"))
-                { Database = "odp_gwbench_" + Guid.NewGuid().ToString("N")[..10], MaxPoolSize = 100 }.ConnectionString
+                { Database = "odp_gwbench_" + Guid.NewGuid().ToString("N")[..10] }.ConnectionString
             : $"Data Source={Path.Combine(dir, "opendata.db")}";
         int port;
         using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); port = ((IPEndPoint)l.LocalEndpoint).Port; l.Stop(); }
