@@ -28,25 +28,35 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
         {
             var input = await SeekableAsync(file, limits, ct);
             if (input != file) spool = (FileStream)input;
-            var reader = TableReaders.For(fileName, input, limits);
-            progress?.Report(new IngestionProgress("识别", 0));
             var loadProgress = progress is null ? null : new Progress<long>(n => progress.Report(new IngestionProgress("写入", n)));
-            try
+            async Task<IngestionResult> Attempt(ITableReader reader)
             {
-                // Usually one pass: types from a sample, checked on every row while the rows are loaded (ADR 0011).
-                return await LoadAsync(reader, input, limits, options, null, loadProgress, t => table = t, l => loading = l, ct);
-            }
-            catch (TypeSpeculationMiss miss)
-            {
-                // A later value widened a column: the load rolled back; infer over every row, then load again.
-                log.LogInformation("Reloading {File} with fully inferred types: {Reason}", fileName, miss.Message);
-                (table, loading) = (null, false);
                 progress?.Report(new IngestionProgress("识别", 0));
-                input.Position = 0;
-                var full = Shape(reader, input, limits, ct);
-                var inference = new TypeInference(full.Names.Length);
-                foreach (var row in full.Rows()) inference.Observe(row.Cells);
-                return await LoadAsync(reader, input, limits, options, inference.Result(), loadProgress, t => table = t, l => loading = l, ct);
+                try
+                {
+                    // Usually one pass: types from a sample, checked on every row while the rows are loaded (ADR 0011).
+                    return await LoadAsync(reader, input, limits, options, null, loadProgress, t => table = t, l => loading = l, ct);
+                }
+                catch (TypeSpeculationMiss miss)
+                {
+                    // A later value widened a column: the load rolled back; infer over every row, then load again.
+                    log.LogInformation("Reloading {File} with fully inferred types: {Reason}", fileName, miss.Message);
+                    (table, loading) = (null, false);
+                    progress?.Report(new IngestionProgress("识别", 0));
+                    input.Position = 0;
+                    var full = Shape(reader, input, limits, ct);
+                    var inference = new TypeInference(full.Names.Length);
+                    foreach (var row in full.Rows()) inference.Observe(row.Cells);
+                    return await LoadAsync(reader, input, limits, options, inference.Result(), loadProgress, t => table = t, l => loading = l, ct);
+                }
+            }
+            try { return await Attempt(TableReaders.For(fileName, input, limits)); }
+            catch (EncodingGuessMiss)
+            {
+                // A big file looked like UTF-8 at its start but is not further on: the load rolled back; read it as GB18030.
+                log.LogInformation("Reloading {File} as GB18030: not UTF-8 past its first {Bytes} bytes", fileName, TextEncodingDetector.HeadBytes);
+                (table, loading) = (null, false);
+                return await Attempt(new CsvTableReader(limits.MaxCellLength) { ForceGb18030 = true });
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenData.Web.Features.Datastore;
+using OpenData.Web.Features.Datastore.Reading;
 using OpenData.Web.Features.Datastore.Querying;
 using OpenData.Web.Features.Datastore.Storage;
 
@@ -131,6 +132,26 @@ public abstract class DatastoreStorageTests(DatastoreFixture fixture)
         Assert.Equal([r.TableName!], (await Store.ListTablesAsync(default)).Except(before));
         var hit = await new DatastoreReader(Store).QueryAsync(r.TableName!, r.Columns, new RowQuery([new FieldFilter("值", "eq", "未检出")], []), default);
         Assert.Equal([11_000L], hit.Rows.Select(x => (long)x["编号"]!));
+    }
+
+    [Fact]
+    public async Task A_gbk_file_taken_for_utf8_from_its_ascii_start_rolls_back_and_loads_as_gbk()
+    {
+        // Past TextEncodingDetector.HeadBytes the rows are checked as they load; the GBK rows near the end abort the
+        // first load (rolled back) and the file is loaded again as GB18030, leaving exactly one new table.
+        TextEncodingDetector.EnsureCodePages();
+        var before = await Store.ListTablesAsync(default);
+        var csv = new StringBuilder("id,county\n");
+        for (var i = 1; i <= 260_000; i++) csv.Append(i).Append(',').Append(i > 250_000 ? "景宁畲族自治县" : "Liandu").Append('\n');
+        var bytes = Encoding.GetEncoding("GBK").GetBytes(csv.ToString());
+        var runner = new IngestionRunner(Store, Options.Create(new DatastoreOptions()), NullLogger<IngestionRunner>.Instance);
+        var r = await runner.RunAsync(new MemoryStream(bytes), "gbk.csv", new IngestionOptions(), null, default);
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.Contains(r.Warnings, w => w.Contains("GB18030/GBK"));
+        Assert.Equal(260_000, r.RowCount);
+        Assert.Equal([r.TableName!], (await Store.ListTablesAsync(default)).Except(before));
+        var hit = await new DatastoreReader(Store).QueryAsync(r.TableName!, r.Columns, new RowQuery([new FieldFilter("county", "eq", "景宁畲族自治县")], [], IncludeTotal: true), default);
+        Assert.Equal(10_000, hit.Total);
     }
 
     [Fact]

@@ -16,17 +16,22 @@ public sealed class CsvTableReader(int maxCellLength) : ITableReader
     /// <summary>The tokenizer of the rows being read: after the first rows, the load may read on from it directly.</summary>
     internal Utf8CsvTokenizer? Tokenizer { get; private set; }
 
+    /// <summary>Read as GB18030 without detecting: the reload after <see cref="EncodingGuessMiss"/>.</summary>
+    public bool ForceGb18030 { get; init; }
+
     public IEnumerable<RawRow> ReadRows(Stream file, CancellationToken ct)
     {
         _notes.Clear();
-        var (encoding, bom, label) = TextEncodingDetector.Detect(file);
+        var (encoding, bom, label, guessed) = ForceGb18030 ? TextEncodingDetector.Gb18030Detected : TextEncodingDetector.Detect(file);
         var delimiter = Sniff(file, bom, encoding);
         _notes.Add($"文件编码识别为 {label}，分隔符识别为{DelimiterSniffer.Describe(delimiter)}。");
         file.Position = bom;
         var utf8 = encoding is UTF8Encoding;
         using var input = utf8 ? null : Encoding.CreateTranscodingStream(file, encoding, Encoding.UTF8, leaveOpen: true);
-        // Without a BOM the detector has validated the whole file as UTF-8; transcoded input is valid by construction.
-        var tokenizer = Tokenizer = new Utf8CsvTokenizer(input ?? file, (byte)delimiter, maxCellLength) { KnownValid = !utf8 || bom == 0 };
+        // Without a BOM the detector has validated a small file whole (a big one: see Utf8Guessed); transcoded input
+        // is valid by construction.
+        var tokenizer = Tokenizer = new Utf8CsvTokenizer(input ?? file, (byte)delimiter, maxCellLength)
+            { KnownValid = !utf8 || (bom == 0 && !guessed), Utf8Guessed = guessed };
         while (tokenizer.Next())
         {
             ct.ThrowIfCancellationRequested();

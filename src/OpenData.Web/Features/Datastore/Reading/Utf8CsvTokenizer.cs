@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace OpenData.Web.Features.Datastore.Reading;
 
@@ -28,6 +29,14 @@ internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCell
     /// <summary>Set when the input is known to be valid UTF-8 (checked whole by the encoding detector, or transcoded).</summary>
     public bool KnownValid { get; init; }
 
+    /// <summary>
+    /// Set when the file was taken for UTF-8 from its beginning only: every row is then checked (plain rows by
+    /// <see cref="PlainRowCheck"/>, the others in <see cref="Strings"/>), and at the end of the file a row that was
+    /// not UTF-8 throws <see cref="EncodingGuessMiss"/>: the load rolls back and the file is read again as GB18030.
+    /// </summary>
+    public bool Utf8Guessed { get; init; }
+    private bool _sawInvalid;
+
     public int Count { get; private set; }
     /// <summary>The line where the current record starts (1-based).</summary>
     public long Number { get; private set; }
@@ -44,6 +53,7 @@ internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCell
     /// <summary>The current row's cells as strings (never null; "" for an empty cell), invalid bytes as U+FFFD.</summary>
     public string?[] Strings()
     {
+        if (!KnownValid && !_sawInvalid && !Utf8.IsValid(Raw)) _sawInvalid = true;
         var cells = new string?[Count];
         for (var i = 0; i < cells.Length; i++)
         {
@@ -58,7 +68,7 @@ internal sealed class Utf8CsvTokenizer(Stream input, byte delimiter, int maxCell
     {
         while (true)
         {
-            if (_pos >= _end && _eof) return false;
+            if (_pos >= _end && _eof) return _sawInvalid && Utf8Guessed ? throw new EncodingGuessMiss() : false;
             if (Scan(_eof) is { } next)
             {
                 _rowStart = _pos;

@@ -72,12 +72,12 @@ internal sealed class TypedRows(List<RawRow> sample, IEnumerator<RawRow> rest, R
     private static bool Next(Utf8CsvTokenizer t)
     {
         try { return t.Next(); }
-        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException)) { throw new InvalidDataException(e.Message, e); }
+        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException or EncodingGuessMiss)) { throw new InvalidDataException(e.Message, e); }
     }
 
     private static bool Next(IEnumerator<RawRow> rows)
     {
         try { return rows.MoveNext(); }
-        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException)) { throw new InvalidDataException(e.Message, e); }
+        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException or EncodingGuessMiss)) { throw new InvalidDataException(e.Message, e); }
     }
 }
