@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -76,6 +77,18 @@ public sealed class Gb18030Utf8Stream(Stream inner, bool leaveOpen = false) : St
             var b = src[i];
             if (b < 0x80)
             {
+                // Short runs (a comma, a number between Chinese cells) are the common case: look at 8 bytes first.
+                if (src.Length - i >= 8 && dst.Length - o >= 8)
+                {
+                    var v = BinaryPrimitives.ReadUInt64LittleEndian(src[i..]);
+                    if ((v & 0x8080808080808080UL) is var high and not 0)
+                    {
+                        BinaryPrimitives.WriteUInt64LittleEndian(dst[o..], v); // what follows overwrites the bytes past the run
+                        var k = BitOperations.TrailingZeroCount(high) >> 3;
+                        (i, o) = (i + k, o + k);
+                        continue;
+                    }
+                }
                 var run = src[i..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
                 if (run < 0) run = src.Length - i;
                 var n = Math.Min(run, dst.Length - o);
