@@ -17,7 +17,7 @@ public sealed class Gb18030Utf8Stream(Stream inner, bool leaveOpen = false) : St
 {
     private static readonly Encoding Gb18030 = TextEncodingDetector.Gb18030;
     // GetMaxCharCount covers the worst a few bytes can turn into, whatever the fallback.
-    private static readonly int MaxChars = Gb18030.GetMaxCharCount(4) * 2;
+    internal static readonly int MaxChars = Gb18030.GetMaxCharCount(4) * 2;
 
     private readonly byte[] _in = new byte[1 << 16];
     private int _inPos, _inEnd;
@@ -68,7 +68,7 @@ public sealed class Gb18030Utf8Stream(Stream inner, bool leaveOpen = false) : St
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Convert(Span<byte> dst)
     {
-        var pairs = Pairs;
+        var pairs = Gb18030PairTable.Entries;
         var src = _in.AsSpan(0, _inEnd);
         int i = _inPos, o = 0;
         _starved = false;
@@ -153,33 +153,6 @@ public sealed class Gb18030Utf8Stream(Stream inner, bool leaveOpen = false) : St
         if (s[1] is < 0x30 or > 0x39) return 1; // the lead byte alone is invalid; the next byte starts afresh
         if (s.Length < 4) return 0;
         return s[2] is >= 0x81 and <= 0xFE && s[3] is >= 0x30 and <= 0x39 ? 4 : 1;
-    }
-
-    /// <summary>
-    /// The UTF-8 bytes (low three bytes) and their count (top byte) of every two-byte sequence, indexed by
-    /// (lead - 0x80) &lt;&lt; 8 | trail; 0 where the pair is not a two-byte character or needs more than three bytes.
-    /// Built once from the real decoder, so it cannot disagree with it.
-    /// </summary>
-    private static readonly uint[] Pairs = BuildPairs();
-
-    private static uint[] BuildPairs()
-    {
-        var table = new uint[0x80 << 8];
-        Span<byte> pair = stackalloc byte[2];
-        Span<char> chars = stackalloc char[MaxChars];
-        Span<byte> utf8 = stackalloc byte[MaxChars * 3];
-        for (var lead = 0x81; lead <= 0xFE; lead++)
-            for (var trail = 0x40; trail <= 0xFE; trail++)
-            {
-                if (trail == 0x7F) continue;
-                (pair[0], pair[1]) = ((byte)lead, (byte)trail);
-                var m = Encoding.UTF8.GetBytes(chars[..Gb18030.GetChars(pair, chars)], utf8);
-                if (m is < 1 or > 3) continue;
-                var e = (uint)m << 24;
-                for (var k = 0; k < m; k++) e |= (uint)utf8[k] << (8 * k);
-                table[(lead - 0x80) << 8 | trail] = e;
-            }
-        return table;
     }
 
     protected override void Dispose(bool disposing)
