@@ -27,7 +27,7 @@ public sealed class CsvTableReader(int maxCellLength) : ITableReader
         _notes.Add($"文件编码识别为 {label}，分隔符识别为{DelimiterSniffer.Describe(delimiter)}。");
         file.Position = bom;
         var utf8 = encoding is UTF8Encoding;
-        using var input = utf8 ? null : Encoding.CreateTranscodingStream(file, encoding, Encoding.UTF8, leaveOpen: true);
+        using var input = utf8 ? null : Transcode(file, encoding);
         // Without a BOM the detector has validated a small file whole (a big one: see Utf8Guessed); transcoded input
         // is valid by construction.
         var tokenizer = Tokenizer = new Utf8CsvTokenizer(input ?? file, (byte)delimiter, maxCellLength)
@@ -38,6 +38,12 @@ public sealed class CsvTableReader(int maxCellLength) : ITableReader
             yield return new RawRow(tokenizer.Number, tokenizer.Strings());
         }
     }
+
+    /// <summary>GB18030/GBK, what Excel writes on Chinese Windows, has its own fast converter; UTF-16 goes through .NET's.</summary>
+    private static Stream Transcode(Stream file, Encoding encoding) =>
+        encoding.CodePage == TextEncodingDetector.Gb18030.CodePage
+            ? new Gb18030Utf8Stream(file, leaveOpen: true)
+            : Encoding.CreateTranscodingStream(file, encoding, Encoding.UTF8, leaveOpen: true);
 
     /// <summary>The first 64 K characters decide whether this is text at all and which delimiter it uses.</summary>
     private static char Sniff(Stream file, int bom, Encoding encoding)
