@@ -37,6 +37,6 @@ if [ -n "${BENCH_PG:-}" ]; then
     $bench ingest "$dir" postgres $enc
     $bench ingest "$dir" postgres $enc warm
     psql "$psqlconn" -q -c "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text, c10 text)"
-    timed "baseline psql \\copy $enc" psql "$psqlconn" -q -c "\\copy bench_copy FROM '$dir/data-$enc.csv' CSV HEADER ENCODING '${enc^^}'"
+    timed "baseline psql \\\\copy $enc" psql "$psqlconn" -q -c "\\copy bench_copy FROM '$dir/data-$enc.csv' CSV HEADER ENCODING '${enc^^}'"
   done
 fi

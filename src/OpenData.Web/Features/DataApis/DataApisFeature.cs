@@ -38,6 +38,7 @@ public static class DataApisFeature
         services.AddSingleton<QuotaLeases>();
         services.AddScoped<ApiLimits>();
         services.AddSingleton<GatewayCache>();
+        services.AddSingleton<QueryGate>();
         services.AddSingleton<AppRateLimiter>();
         services.AddSingleton<CallLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CallLogWriter>());
@@ -62,7 +63,7 @@ public static class DataApisFeature
             return;
         }
         builder.Services.AddSingleton<INonceBatchWriter>(sp => sp.GetRequiredService<DatabaseProviderInfo>() is var db && db.Provider == DatabaseProvider.Postgres
-            ? new PostgresNonceWriter(sp.GetRequiredService<NpgsqlDataSource>()) : new SqliteNonceWriter(db.ConnectionString));
+            ? new PostgresNonceWriter(sp.GetRequiredService<NpgsqlDataSource>()) : new SqliteNonceWriter(db.ConnectionString, sp.GetRequiredService<SqliteWriteTurn>()));
         builder.Services.AddSingleton<INonceStore, BatchedNonceStore>();
         builder.Services.AddHostedService<NonceCleanup>();
     }

@@ -19,6 +19,8 @@ public sealed class DataApisOptions
     public TimeSpan UpstreamTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Where used nonces are remembered: Database (default) or Redis (ConnectionStrings:Redis).</summary>
     public NonceStoreKind NonceStore { get; set; } = NonceStoreKind.Database;
+    /// <summary>Data queries a node runs at once (QueryGate); 0: four per processor.</summary>
+    public int MaxConcurrentQueries { get; set; }
 }
 
 public enum NonceStoreKind { Database, Redis }

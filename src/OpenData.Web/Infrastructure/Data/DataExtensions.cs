@@ -32,6 +32,7 @@ public static class DataExtensions
                 connection = $"Data Source={Path.Combine(OpenDataOptions.ResolveDataDir(config, contentRoot), "opendata.db")}";
             services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(AuditImmutabilityInstance, SqlitePragmasInstance));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
+            services.AddSingleton<SqliteWriteTurn>();
         }
         services.AddSingleton(new DatabaseProviderInfo(provider, connection));
         services.AddScoped(typeof(Deferred<>));

@@ -131,6 +131,23 @@ public abstract class GatewayQueryTests(PortalFactory factory)
         Assert.Equal([200, 400], logs.Select(l => l.Status));
         Assert.All(logs, l => Assert.True(l.Bytes > 0 && l.ApiCode == app.ApiCode && l.IpAddress.Length >= 0));
     }
+
+    [Fact]
+    public async Task A_second_of_calls_bigger_than_one_write_chunk_is_logged_whole_and_counted()
+    {
+        var app = await GatewaySetup.AppAsync(factory);
+        var writer = factory.Service<CallLogWriter>();
+        await writer.FlushAsync(); // calls of the tests before this one
+        var before = await AccountFlows.WithDbAsync(factory, db => db.ApiProfiles.AsNoTracking().Where(p => p.ApiCode == app.ApiCode).Select(p => p.CallCount).FirstOrDefaultAsync());
+        var calls = CallLogInsert.SqliteChunk * 2 + 17;
+        for (var i = 0; i < calls; i++)
+            writer.Enqueue(new ApiCallLog { AppId = app.AppId, ApiCode = app.ApiCode, Status = 200, LatencyMs = i, Bytes = 10, IpAddress = "127.0.0.1", At = DateTimeOffset.UtcNow });
+        await writer.FlushAsync();
+        var latencies = await AccountFlows.WithDbAsync(factory, db => db.ApiCallLogs.AsNoTracking().Where(l => l.AppId == app.AppId).Select(l => l.LatencyMs).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, calls), latencies.Order());
+        var after = await AccountFlows.WithDbAsync(factory, db => db.ApiProfiles.AsNoTracking().Where(p => p.ApiCode == app.ApiCode).Select(p => p.CallCount).FirstAsync());
+        Assert.Equal(before + calls, after);
+    }
 }
 
 public sealed class GatewayQueryTestsSqlite(GatewaySqliteFactory f) : GatewayQueryTests(f), IClassFixture<GatewaySqliteFactory>;

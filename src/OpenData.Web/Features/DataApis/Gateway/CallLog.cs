@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
+using OpenData.Web.Infrastructure.Data;
 
 namespace OpenData.Web.Features.DataApis.Gateway;
 
@@ -9,7 +10,7 @@ namespace OpenData.Web.Features.DataApis.Gateway;
 /// Gateway calls are queued in memory and written in batches (one INSERT batch per second instead of
 /// one per call); the batch also adds the calls to the per-API and per-dataset counters.
 /// </summary>
-public sealed class CallLogWriter(IServiceScopeFactory scopes, ILogger<CallLogWriter> log) : BackgroundService
+public sealed class CallLogWriter(IServiceScopeFactory scopes, ILogger<CallLogWriter> log, SqliteWriteTurn? sqliteTurn = null) : BackgroundService
 {
     private readonly Channel<ApiCallLog> _queue = Channel.CreateBounded<ApiCallLog>(
         new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -38,7 +39,7 @@ public sealed class CallLogWriter(IServiceScopeFactory scopes, ILogger<CallLogWr
             if (batch.Count == 0) return;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            await CallLogInsert.InsertAsync(db, batch, ct);
+            await CallLogInsert.InsertAsync(db, batch, sqliteTurn, ct);
             foreach (var g in batch.Where(c => c.AppId != null && c.Status < 400).GroupBy(c => c.ApiCode))
             {
                 long n = g.Count();

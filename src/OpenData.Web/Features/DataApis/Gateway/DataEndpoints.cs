@@ -45,7 +45,8 @@ public static class DataEndpoints
             return resourceId is { } id && tables is not null ? await tables.CurrentAsync(id, ct) : null;
         });
         if (table is null) return ProblemDefaults.Problem(404, GatewayProblems.NotFound, $"接口“{code}”不存在，或其数据尚未入库。");
-        try { return await work(table, ctx.RequestServices.GetRequiredService<DatastoreReader>()); }
+        var reader = ctx.RequestServices.GetRequiredService<DatastoreReader>();
+        try { return await ctx.RequestServices.GetRequiredService<QueryGate>().RunAsync(() => work(table, reader), ct); }
         catch (GatewayInputException e) { return GatewayProblems.Bad(e.Message); }
         catch (DatastoreQueryException e) { return GatewayProblems.Bad(e.Message); }
     }

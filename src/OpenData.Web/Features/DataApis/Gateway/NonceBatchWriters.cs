@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using OpenData.Web.Infrastructure.Data;
 
 namespace OpenData.Web.Features.DataApis.Gateway;
 
@@ -31,12 +32,14 @@ public sealed class PostgresNonceWriter(NpgsqlDataSource source) : INonceBatchWr
 /// SQLite: one write transaction per batch on a connection of its own, kept open with the insert prepared. Times
 /// are stored as UTC ticks like everywhere in the SQLite catalog (ADR 0003). Only the batch loop uses it.
 /// </summary>
-public sealed class SqliteNonceWriter(string connectionString) : INonceBatchWriter, IDisposable
+public sealed class SqliteNonceWriter(string connectionString, SqliteWriteTurn turn) : INonceBatchWriter, IDisposable
 {
     private SqliteConnection? _conn;
     private SqliteCommand? _insert;
 
-    public Task<bool[]> InsertAsync(IReadOnlyList<NonceEntry> batch, CancellationToken ct)
+    public Task<bool[]> InsertAsync(IReadOnlyList<NonceEntry> batch, CancellationToken ct) => turn.RunAsync(() => Insert(batch), ct);
+
+    private bool[] Insert(IReadOnlyList<NonceEntry> batch)
     {
         try
         {
@@ -52,7 +55,7 @@ public sealed class SqliteNonceWriter(string connectionString) : INonceBatchWrit
                 fresh[i] = insert.ExecuteNonQuery() == 1;
             }
             tx.Commit();
-            return Task.FromResult(fresh);
+            return fresh;
         }
         catch
         {
