@@ -16,11 +16,4 @@ public sealed class SqliteWriteTurn
         try { return write(); }
         finally { _turn.Release(); }
     }
-
-    public async Task RunAsync(Func<Task> write, CancellationToken ct)
-    {
-        await _turn.WaitAsync(ct);
-        try { await write(); }
-        finally { _turn.Release(); }
-    }
 }

@@ -13,7 +13,7 @@ namespace OpenData.Web.Features.Datastore.Reading;
 /// CreateTranscodingStream(stream, GB18030, UTF8) gives, replacement characters and a truncated end included.
 /// Reads are synchronous, as the CSV tokenizer's are.
 /// </summary>
-public sealed class Gb18030Utf8Stream(Stream inner, bool leaveOpen = false) : Stream
+public sealed class Gb18030Utf8Stream(Stream inner, bool leaveOpen = false) : ForwardReadStream
 {
     private static readonly Encoding Gb18030 = TextEncodingDetector.Gb18030;
     // GetMaxCharCount covers the worst a few bytes can turn into, whatever the fallback.
@@ -160,14 +160,4 @@ public sealed class Gb18030Utf8Stream(Stream inner, bool leaveOpen = false) : St
         if (disposing && !leaveOpen) inner.Dispose();
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -61,7 +61,7 @@ public static class TextEncodingDetector
     }
 
     /// <summary>The first bytes of a stream only.</summary>
-    private sealed class BoundedRead(Stream inner, int limit) : Stream
+    private sealed class BoundedRead(Stream inner, int limit) : ForwardReadStream
     {
         private int _left = limit;
         public override int Read(byte[] buffer, int offset, int count)
@@ -70,15 +70,6 @@ public static class TextEncodingDetector
             _left -= n;
             return n;
         }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Bytes at the end that start a character whose remaining bytes have not been read yet.</summary>
