@@ -34,12 +34,7 @@ public static class Client
             var sha = RequestSignature.BodySha256([]);
             var parts = new SignedRequestParts("GET", host, path, Canonical.Query(query), appKey, ts, nonce, sha);
             var req = new HttpRequestMessage(HttpMethod.Get, path + "?" + query);
-            req.Headers.Add("X-ODP-AppKey", appKey);
-            req.Headers.Add("X-ODP-Timestamp", ts);
-            req.Headers.Add("X-ODP-Nonce", nonce);
-            req.Headers.Add("X-ODP-Content-SHA256", sha);
-            req.Headers.Add("X-ODP-Signature-Method", "HMAC-SHA256");
-            req.Headers.Add("X-ODP-Signature", RequestSignature.Sign(secret, parts));
+            req.Headers.AddSignature(secret, parts);
             return req;
         }
         HttpRequestMessage Health() => new(HttpMethod.Get, "/healthz");

@@ -41,7 +41,7 @@ public sealed class CommentCommands(PortalDbContext db, InteractionItems items, 
 
     /// <summary>Comments waiting for an administrator (held) or already hidden, oldest first, a page at a time.</summary>
     public async Task<Paged<CommentDto>> ModerationAsync(ClaimsPrincipal user, int page = 1, CancellationToken ct = default) =>
-        !InteractionAccess.IsReviewer(user) ? new Paged<CommentDto>([], 0, 1, Paging.DefaultSize) :
+        !InteractionAccess.IsReviewer(user) ? Paged<CommentDto>.Empty :
         await Paging.PageAsync(Project(db.Comments.AsNoTracking().Where(c => c.Status != CommentStatus.Visible)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)), page, Paging.DefaultSize, ct);
 

@@ -6,6 +6,9 @@ namespace OpenData.Web.Features.Interaction;
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
     public int Pages => PageSize <= 0 ? 1 : Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>No items: what a page shows before it has loaded, or to someone not allowed to see the list.</summary>
+    public static Paged<T> Empty { get; } = new([], 0, 1, Paging.DefaultSize);
 }
 
 public static class Paging

@@ -24,12 +24,7 @@ public sealed class SigningClient(HttpClient http, string appKey, string appSecr
         var parts = new SignedRequestParts(method.Method, http.BaseAddress!.Authority, Canonical.Path(path)!, Canonical.Query(query), AppKey, ts, nonce, sha);
         var req = new HttpRequestMessage(method, pathAndQuery);
         if (body is not null) req.Content = new ByteArrayContent(bodyBytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        req.Headers.Add("X-ODP-AppKey", AppKey);
-        req.Headers.Add("X-ODP-Timestamp", ts);
-        req.Headers.Add("X-ODP-Nonce", nonce);
-        req.Headers.Add("X-ODP-Content-SHA256", sha);
-        req.Headers.Add("X-ODP-Signature-Method", "HMAC-SHA256");
-        req.Headers.Add("X-ODP-Signature", RequestSignature.Sign(AppSecret, parts));
+        req.Headers.AddSignature(AppSecret, parts);
         return req;
     }
 
