@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using OpenData.Web.Features.DataApis.Signing;
@@ -13,11 +14,12 @@ public static class Runner
 {
     public static async Task Main(string[] args)
     {
-        // Usage: GatewayBench sqlite|postgres [seconds] [connections]. PostgreSQL: BENCH_PG names the server.
+        // Usage: GatewayBench sqlite|postgres [seconds] [connections] [warm-up seconds]. PostgreSQL: BENCH_PG names the server.
         if (args.ElementAtOrDefault(0) == "client") { await Client.RunAsync(args); return; }
         var provider = args.ElementAtOrDefault(0) ?? "sqlite";
         var seconds = int.Parse(args.ElementAtOrDefault(1) ?? "30", CultureInfo.InvariantCulture);
         var connections = int.Parse(args.ElementAtOrDefault(2) ?? "64", CultureInfo.InvariantCulture);
+        var warmup = int.Parse(args.ElementAtOrDefault(3) ?? "30", CultureInfo.InvariantCulture);
         var dir = Directory.CreateTempSubdirectory("odp-gwbench-").FullName;
         var connection = provider == "postgres"
             ? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("BENCH_PG") ?? throw new InvalidOperationException("BENCH_PG is not set"))
@@ -35,8 +37,12 @@ public static class Runner
             var grant = await BenchSetup.GrantAsync(factory.Services);
             Console.WriteLine($"{provider}: app started, demo catalog loaded, app + approved grant for {grant.ApiCode} in {setup.Elapsed.TotalSeconds:0} s");
 
-            var results = await Client.SpawnAsync(port, grant, seconds, connections);
+            // The app runs in this process: its JIT counter says whether the measured phases ran steady-state code.
+            var jit = new List<(string Phase, long Methods)> { ("warm-up", JitInfo.GetCompiledMethodCount()) };
+            var results = await Client.SpawnAsync(port, grant, seconds, connections, warmup, p => jit.Add((p, JitInfo.GetCompiledMethodCount())));
             var (data, health) = (results[0], results[1]);
+            Console.WriteLine($"{provider}: methods the JIT compiled during " + string.Join(", ",
+                jit.Zip(jit.Skip(1), (a, b) => $"{a.Phase} {b.Methods - a.Methods}")) + $" (warm-up {warmup} s, half signed calls, half /healthz)");
             Console.WriteLine($"RESULT {provider} signed /api/v1/data/{{code}}/records: {data}");
             Console.WriteLine($"RESULT {provider} /healthz:                          {health}");
             var ratio = data.RequestsPerSecond / health.RequestsPerSecond;
