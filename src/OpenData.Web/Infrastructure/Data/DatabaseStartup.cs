@@ -3,7 +3,10 @@ using OpenData.Web.Data;
 
 namespace OpenData.Web.Infrastructure.Data;
 
-/// <summary>Demo content contributed by a feature; runs only with OpenData:SeedDemo on an empty catalog.</summary>
+/// <summary>
+/// Demo content contributed by a feature; runs on every start with OpenData:SeedDemo. Each seeder adds only what
+/// its feature lacks, so a database seeded before a feature existed gets that feature's demo content too.
+/// </summary>
 public interface IDemoSeeder
 {
     int Order { get; }
@@ -30,7 +33,7 @@ public static class DatabaseStartup
             await seeder.SeedAsync(sp, ct);
 
         var wantDemo = forceDemo ?? (app.Configuration.GetValue<bool?>("OpenData:SeedDemo") ?? app.Environment.IsDevelopment());
-        if (wantDemo && !await db.Users.AnyAsync(u => u.UserName == "admin" || u.UserName == "provider", ct))
+        if (wantDemo)
             await SeedDemoAsync(sp, ct);
     }
 

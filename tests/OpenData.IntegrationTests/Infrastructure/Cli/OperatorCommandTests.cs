@@ -41,6 +41,23 @@ public abstract class OperatorCommandTests
     }
 
     [Fact]
+    public async Task A_demo_start_over_a_database_with_accounts_but_no_datasets_adds_the_demo_catalog()
+    {
+        // A database seeded before the datasets feature existed: the demo accounts, no catalog.
+        var dataDir = Directory.CreateTempSubdirectory("odp-cli-old-").FullName;
+        var conn = Connection(dataDir);
+        var created = await Run(conn, dataDir, "user", "create", "--name", "provider", "--password", "Prov1der#Pass", "--role", "Provider", "--org", "sthjj");
+        Assert.True(created.Code == 0, created.Output);
+        await using (var plain = new CliFactory(Provider, conn, dataDir))
+            Assert.Equal(0, (await plain.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/datasets")).GetProperty("total").GetInt32());
+
+        await using var demo = new CliFactory(Provider, conn, dataDir, seedDemo: true);
+        var client = demo.CreateClient();
+        Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/v1/datasets")).GetProperty("total").GetInt32() > 10);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/v1/datasets/xingji-fandian")).StatusCode);
+    }
+
+    [Fact]
     public async Task Backup_then_restore_into_an_empty_installation_brings_back_users_data_tables_and_files_but_not_later_changes()
     {
         var dataDir = Directory.CreateTempSubdirectory("odp-bak-src-").FullName;
@@ -90,7 +107,7 @@ public abstract class OperatorCommandTests
         return (p.ExitCode, await stdout + await stderr);
     }
 
-    private sealed class CliFactory(string provider, string conn, string dataDir) : WebApplicationFactory<Program>
+    private sealed class CliFactory(string provider, string conn, string dataDir, bool seedDemo = false) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -98,7 +115,7 @@ public abstract class OperatorCommandTests
             builder.UseSetting("Database:Provider", provider);
             builder.UseSetting("ConnectionStrings:OpenData", conn);
             builder.UseSetting("OpenData:DataDir", dataDir);
-            builder.UseSetting("OpenData:SeedDemo", "false");
+            builder.UseSetting("OpenData:SeedDemo", seedDemo ? "true" : "false");
         }
     }
 }
