@@ -72,12 +72,15 @@ internal sealed class TypedRows(List<RawRow> sample, IEnumerator<RawRow> rest, R
     private static bool Next(Utf8CsvTokenizer t)
     {
         try { return t.Next(); }
-        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException or EncodingGuessMiss)) { throw new InvalidDataException(e.Message, e); }
+        catch (Exception e) when (IsReaderFailure(e)) { throw new InvalidDataException(e.Message, e); }
     }
 
     private static bool Next(IEnumerator<RawRow> rows)
     {
         try { return rows.MoveNext(); }
-        catch (Exception e) when (e is not (DatastoreInputException or OperationCanceledException or EncodingGuessMiss)) { throw new InvalidDataException(e.Message, e); }
+        catch (Exception e) when (IsReaderFailure(e)) { throw new InvalidDataException(e.Message, e); }
     }
+
+    /// <summary>Not already the file's own error, a cancellation, or the signal to reload as GB18030.</summary>
+    private static bool IsReaderFailure(Exception e) => e is not (DatastoreInputException or OperationCanceledException or EncodingGuessMiss);
 }
