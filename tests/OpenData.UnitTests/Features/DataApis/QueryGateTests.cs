@@ -10,7 +10,8 @@ public class QueryGateTests
     public async Task Queries_over_the_cap_wait_and_then_run_in_arrival_order()
     {
         var gate = new QueryGate(Options.Create(new DataApisOptions { MaxConcurrentQueries = 2 }));
-        var release = new TaskCompletionSource();
+        // Each query runs until the test finishes it, so every admission follows exactly one freed slot.
+        var finish = Enumerable.Range(0, 6).Select(_ => new TaskCompletionSource()).ToArray();
         var running = 0;
         var peak = 0;
         var order = new List<int>();
@@ -18,15 +19,21 @@ public class QueryGateTests
         {
             var now = Interlocked.Increment(ref running);
             lock (order) { order.Add(n); peak = Math.Max(peak, now); }
-            await release.Task;
+            await finish[n].Task;
             Interlocked.Decrement(ref running);
             return n;
         }
+        int Started() { lock (order) return order.Count; }
 
         var calls = Enumerable.Range(0, 6).Select(n => gate.RunAsync(() => Query(n), CancellationToken.None)).ToList();
         await Task.Delay(50);
         Assert.Equal(2, Volatile.Read(ref running)); // the other four wait at the gate
-        release.SetResult();
+        for (var n = 0; n < 6; n++)
+        {
+            finish[n].SetResult();
+            var expected = Math.Min(6, n + 3);
+            Assert.True(SpinWait.SpinUntil(() => Started() == expected, TimeSpan.FromSeconds(5)), $"query {expected - 1} was not admitted");
+        }
         var results = await Task.WhenAll(calls);
         Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, results);
         Assert.Equal(2, peak);
