@@ -157,10 +157,40 @@ public class SpreadsheetIngestionTests
     }
 
     [Fact]
-    public async Task Json_that_is_not_an_array_is_refused()
+    public async Task Json_with_no_records_or_not_an_object_is_refused()
     {
-        var (r, _) = await Ingest.RunAsync(Encoding.UTF8.GetBytes("""{"data":[]}"""), "p.json");
+        var (r, _) = await Ingest.RunAsync(Encoding.UTF8.GetBytes("""{"status":0,"data":[]}"""), "p.json");
+        Assert.Equal("JsonNoRecords", r.Error!.Code);
+        (r, _) = await Ingest.RunAsync(Encoding.UTF8.GetBytes("42"), "p.json");
         Assert.Equal("JsonNotArray", r.Error!.Code);
+    }
+
+    [Fact]
+    public async Task Json_envelope_yields_its_largest_record_array_with_nested_objects_as_dotted_columns()
+    {
+        var json = """
+            {"status":200,"msg":"成功","data":{"total":3,"tags":[{"k":1}],"rows":[
+              {"名称":"甲站","位置":{"区县":"莲都区","经度":119.92},"等级":1},
+              {"名称":"乙站","位置":{"区县":"龙泉市","经度":119.14},"等级":2},
+              {"名称":"丙站","位置":{"区县":"云和县","经度":119.57},"等级":2}]}}
+            """;
+        var (r, store) = await Ingest.RunAsync(Encoding.UTF8.GetBytes(json), "api.json");
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.Equal(["名称", "位置.区县", "位置.经度", "等级"], r.Names());
+        Assert.Equal(3, store.Rows.Count);
+        Assert.Equal("龙泉市", store.Rows[1][1]);
+        Assert.Contains(r.Warnings, w => w.Contains("data.rows"));
+    }
+
+    [Fact]
+    public async Task Json_keyed_by_month_becomes_one_row_per_month()
+    {
+        var json = """{"data":{"2024-01":{"游客人次":120.5,"收入":8.1},"2024-02":{"游客人次":98,"收入":7.4},"2024-03":{"游客人次":131,"收入":9}}}""";
+        var (r, store) = await Ingest.RunAsync(Encoding.UTF8.GetBytes(json), "tour.json");
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.Equal(["月份", "游客人次", "收入"], r.Names());
+        Assert.Equal(3, store.Rows.Count);
+        Assert.Contains(r.Warnings, w => w.Contains("月份"));
     }
 
     [Fact]

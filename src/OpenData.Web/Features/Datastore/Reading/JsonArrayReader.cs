@@ -3,15 +3,26 @@ using System.Text.Json;
 namespace OpenData.Web.Features.Datastore.Reading;
 
 /// <summary>
-/// A JSON array of flat objects, streamed element by element. The field names are the union of all
-/// keys in order of first appearance (one quick pass), emitted as a header row; nested objects and
-/// arrays are kept as JSON text.
+/// JSON records as rows. A top-level array is streamed element by element; a top-level object (a real API's
+/// envelope such as {status, msg, data: {rows: [...]}}, or records keyed by date) is read whole and its records
+/// found by <see cref="JsonRecordFinder"/>. Nested objects become dotted columns (地址.区县); arrays inside a
+/// record stay JSON text. The field names are the union of all keys in order of first appearance.
 /// </summary>
 public sealed class JsonArrayReader : ITableReader
 {
-    public IReadOnlyList<string> Notes { get; } = [];
+    private readonly List<string> _notes = [];
+    public IReadOnlyList<string> Notes => _notes;
 
     public IEnumerable<RawRow> ReadRows(Stream file, CancellationToken ct)
+    {
+        var first = ReadFirstNonSpace(file);
+        if (first == '{') return FromEnvelope(file, ct);
+        if (first != '[')
+            throw new DatastoreInputException("JsonNotArray", "JSON 文件的最外层应是数组（以 [ 开头）或包含记录数组的对象（以 { 开头）。请调整文件格式后重新上传。");
+        return FromArray(file, ct);
+    }
+
+    private IEnumerable<RawRow> FromArray(Stream file, CancellationToken ct)
     {
         var start = file.Position;
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -20,23 +31,43 @@ public sealed class JsonArrayReader : ITableReader
             if (element.ValueKind != JsonValueKind.Object)
                 throw new DatastoreInputException("JsonNotFlat",
                     $"JSON 数组的第 {index} 个元素不是对象（{{\"字段\": 值}}）。请把每条记录写成一个对象后重新上传。", index);
-            foreach (var p in element.EnumerateObject()) keys.TryAdd(p.Name, keys.Count);
+            JsonFlattener.CollectKeys(element, keys);
         }
         file.Position = start;
         yield return new RawRow(0, keys.Keys.ToArray());
         foreach (var (element, index) in Elements(file, ct))
+            yield return new RawRow(index, JsonFlattener.Cells(element, keys));
+    }
+
+    private IEnumerable<RawRow> FromEnvelope(Stream file, CancellationToken ct)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(file, new JsonDocumentOptions { MaxDepth = 64 }); }
+        catch (JsonException e)
         {
-            var cells = new string?[keys.Count];
-            foreach (var p in element.EnumerateObject()) cells[keys[p.Name]] = Text(p.Value);
-            yield return new RawRow(index, cells);
+            throw new DatastoreInputException("JsonInvalid", $"JSON 文件格式有误（第 {e.LineNumber + 1} 行附近）：请检查括号、引号和逗号后重新上传。");
+        }
+        using (doc)
+        {
+            var found = JsonRecordFinder.Find(doc.RootElement)
+                ?? throw new DatastoreInputException("JsonNoRecords",
+                    "JSON 文件中没有找到记录：需要一个由对象组成的数组（如 data.rows），或以日期为键的对象。请调整文件格式后重新上传。");
+            using var owned = found.Owned;
+            _notes.Add(found.Note);
+            var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var record in found.Records) JsonFlattener.CollectKeys(record, keys);
+            yield return new RawRow(0, keys.Keys.ToArray());
+            long index = 0;
+            foreach (var record in found.Records)
+            {
+                ct.ThrowIfCancellationRequested();
+                yield return new RawRow(++index, JsonFlattener.Cells(record, keys));
+            }
         }
     }
 
     private static IEnumerable<(JsonElement Element, long Index)> Elements(Stream file, CancellationToken ct)
     {
-        var first = ReadFirstNonSpace(file);
-        if (first != '[')
-            throw new DatastoreInputException("JsonNotArray", "JSON 文件的最外层必须是数组（以 [ 开头），每个元素是一条记录。请调整文件格式后重新上传。");
         long index = 0;
         foreach (var e in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(file, cancellationToken: ct).ToBlockingEnumerable(ct))
             yield return (e, ++index);
@@ -51,14 +82,4 @@ public sealed class JsonArrayReader : ITableReader
         file.Position = start;
         return b;
     }
-
-    private static string? Text(JsonElement v) => v.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.String => v.GetString(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Number => v.GetRawText(),
-        _ => v.GetRawText(),
-    };
 }
