@@ -23,13 +23,18 @@ public sealed class DatasetSearch(PortalDbContext db, DatabaseProviderInfo provi
             doc = new DatasetSearchDocument { DatasetId = d.Id };
             db.DatasetSearch.Add(doc);
         }
-        Fill(doc, d);
+        // The department, county and domain names are part of what a dataset is about: 丽水 finds every
+        // 丽水市… department's data, 莲都 the county's. FindAsync answers from the tracked entities when it can.
+        var department = d.Department ?? await db.Departments.FindAsync([d.DepartmentId], ct);
+        var domain = d.Domain ?? await db.Domains.FindAsync([d.DomainId], ct);
+        var county = d.County ?? (d.CountyCode is null ? null : await db.Counties.FindAsync([d.CountyCode], ct));
+        Fill(doc, d, string.Join(' ', new[] { department?.Name, department?.ShortName, domain?.Name, county?.Name }.Where(n => !string.IsNullOrEmpty(n))));
     }
 
-    public void Fill(DatasetSearchDocument doc, Dataset d)
+    public void Fill(DatasetSearchDocument doc, Dataset d, string context = "")
     {
         doc.Title = segmenter.IndexText(d.Title);
-        doc.Body = segmenter.IndexText(d.Summary + " " + d.Tags.Replace(',', ' '));
+        doc.Body = segmenter.IndexText(d.Summary + " " + d.Tags.Replace(',', ' ') + " " + context);
         doc.Fields = segmenter.IndexText(string.Join(' ', d.Fields.Select(f => f.Name)));
     }
 
@@ -54,6 +59,25 @@ public sealed class DatasetSearch(PortalDbContext db, DatabaseProviderInfo provi
             """);
     }
 
+    /// <summary>
+    /// Shorter searches to offer when a keyword finds nothing: its segmented words, then its two-character pieces
+    /// (a typo in one character still leaves the others), longest first, without repeats.
+    /// </summary>
+    public IEnumerable<string> NearWords(string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q)) yield break;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var words = segmenter.Words(q);
+        foreach (var w in words.Where(w => w.Length >= 2).OrderByDescending(w => w.Length))
+            if (seen.Add(w)) yield return w;
+        foreach (var w in words.Where(w => w.Length > 2))
+            for (var i = 0; i + 2 <= w.Length; i++)
+                if (seen.Add(w.Substring(i, 2))) yield return w.Substring(i, 2);
+        var joined = string.Concat(words.Where(w => w.Length == 1));
+        for (var i = 0; i + 2 <= joined.Length; i++)
+            if (seen.Add(joined.Substring(i, 2))) yield return joined.Substring(i, 2);
+    }
+
     // Tokens are letters and digits only (ChineseSegmenter), so quoting them cannot change the query's syntax.
     private static string SqliteTerm(SearchTerm t)
     {
@@ -76,8 +100,17 @@ public sealed class DatasetSearch(PortalDbContext db, DatabaseProviderInfo provi
     /// <summary>Rebuilds every search document (operator command "reindex").</summary>
     public async Task<int> ReindexAllAsync(CancellationToken ct = default)
     {
+        var count = await ReindexAsync(db.Datasets, ct);
+        if (provider.Provider == DatabaseProvider.Sqlite)
+            await SqliteSearchIndex.RebuildAsync(db, ct);
+        return count;
+    }
+
+    /// <summary>Rebuilds the search documents of some datasets (a department, domain or county was renamed or merged).</summary>
+    public async Task<int> ReindexAsync(IQueryable<Dataset> which, CancellationToken ct = default)
+    {
         var count = 0;
-        var ids = await db.Datasets.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+        var ids = await which.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
         foreach (var chunk in ids.Chunk(500))
         {
             var datasets = await db.Datasets.Include(d => d.Fields).Where(d => chunk.Contains(d.Id)).ToListAsync(ct);
@@ -86,8 +119,6 @@ public sealed class DatasetSearch(PortalDbContext db, DatabaseProviderInfo provi
             db.ChangeTracker.Clear();
             count += datasets.Count;
         }
-        if (provider.Provider == DatabaseProvider.Sqlite)
-            await SqliteSearchIndex.RebuildAsync(db, ct);
         return count;
     }
 }

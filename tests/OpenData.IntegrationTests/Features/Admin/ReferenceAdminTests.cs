@@ -43,6 +43,26 @@ public abstract class ReferenceAdminTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Renaming_a_department_makes_its_datasets_findable_by_the_new_name()
+    {
+        var (admin, _) = await BackOfficeClientAsync(factory, Roles.Admin);
+        var code = "r" + Guid.NewGuid().ToString("N")[..6];
+        await admin.PostFormAsync("/admin/departments", null, "dept-save", Dept(code, "改名测试甲局"));
+        var api = await factory.ClientForAsync("admin");
+        var created = await api.CreateDatasetAsync(NewDataset(code, "改名测试数据集"));
+        // Listed without files: search covers published datasets only.
+        await WithDbAsync(factory, db => db.Datasets.Where(d => d.Slug == created.Slug).ExecuteUpdateAsync(s => s.SetProperty(d => d.IsPublished, true)));
+        var id = await WithDbAsync(factory, db => db.Departments.Where(d => d.Code == code).Select(d => d.Id).SingleAsync());
+        Assert.DoesNotContain((await api.SearchAsync("q=" + Q("琉璃湖"))).Items, i => i.Slug == created.Slug);
+        var renamed = Dept(code, "琉璃湖管理局");
+        renamed[0] = new("Id", id.ToString());
+        Assert.Equal("/admin/departments?done=1", (await admin.PostFormAsync("/admin/departments", null, "dept-save", renamed)).Target());
+
+        var r = await api.SearchAsync("q=" + Q("琉璃湖"));
+        Assert.Contains(r.Items, i => i.Slug == created.Slug);
+    }
+
+    [Fact]
     public async Task A_retired_domain_leaves_the_filters_but_its_datasets_stay_visible()
     {
         var (admin, _) = await BackOfficeClientAsync(factory, Roles.Admin);

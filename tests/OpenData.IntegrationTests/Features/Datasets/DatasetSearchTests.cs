@@ -51,6 +51,28 @@ public abstract class DatasetSearchTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task The_city_name_finds_the_datasets_of_its_departments_and_a_domain_name_its_datasets()
+    {
+        var all = await _client.SearchAsync("pageSize=1");
+        var city = await _client.SearchAsync("q=" + Q("丽水") + "&pageSize=1");
+        Assert.True(city.Total * 10 >= all.Total * 9, $"丽水 found {city.Total} of {all.Total}");
+        var domain = all.Facets["domain"].OrderByDescending(f => f.Count).First();
+        var byName = await _client.SearchAsync("q=" + Q(domain.Label) + "&pageSize=1");
+        Assert.True(byName.Total >= domain.Count, $"{domain.Label} found {byName.Total}, the facet counts {domain.Count}");
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_suggests_words_that_do()
+    {
+        Assert.Equal(0, (await _client.SearchAsync("q=" + Q("空气质里报表"))).Total);
+        var html = await _client.GetStringAsync("/datasets?q=" + Q("空气质里报表"));
+        Assert.Contains("您可以试试", html);
+        Assert.Contains("丽水市空气质量日报", html);
+        var none = await _client.GetStringAsync("/datasets?q=quantum");
+        Assert.DoesNotContain("您可以试试", none);
+    }
+
+    [Fact]
     public async Task Facet_counts_match_the_totals_of_the_filtered_lists()
     {
         var all = await _client.SearchAsync("pageSize=1");

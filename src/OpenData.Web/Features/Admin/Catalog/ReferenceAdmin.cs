@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
+using OpenData.Web.Features.Datasets;
 using OpenData.Web.Infrastructure.Auditing;
 
 namespace OpenData.Web.Features.Admin.Catalog;
@@ -12,7 +13,7 @@ public sealed record DomainRow(int Id, string Name, string Icon, int SortOrder, 
 
 /// <summary>Departments and domains: create, edit, merge (datasets and users move to the target) and retire (hidden
 /// from filters and forms, datasets stay visible). System administrators only; every change audited.</summary>
-public sealed partial class ReferenceAdmin(PortalDbContext db, AuditLog audit, TimeProvider clock)
+public sealed partial class ReferenceAdmin(PortalDbContext db, AuditLog audit, TimeProvider clock, DatasetSearch search)
 {
     [GeneratedRegex("^[a-z][a-z0-9]{1,19}$")] private static partial Regex CodeRegex();
 
@@ -41,6 +42,7 @@ public sealed partial class ReferenceAdmin(PortalDbContext db, AuditLog audit, T
         d.SortOrder = input.SortOrder; d.IsRetired = input.Retired;
         await db.SaveChangesAsync(ct);
         await TouchDatasetsAsync(db.Datasets.Where(x => x.DepartmentId == d.Id), ct);
+        await search.ReindexAsync(db.Datasets.Where(x => x.DepartmentId == d.Id), ct);
         await audit.WriteAsync(AuditActions.DepartmentSaved, $"department:{code}", $"{name}{(d.IsRetired ? "（已撤销）" : "")}", ct: ct);
         return null;
     }
@@ -56,6 +58,7 @@ public sealed partial class ReferenceAdmin(PortalDbContext db, AuditLog audit, T
         d.Name = name; d.Icon = input.Icon.Trim(); d.SortOrder = input.SortOrder; d.IsRetired = input.Retired;
         await db.SaveChangesAsync(ct);
         await TouchDatasetsAsync(db.Datasets.Where(x => x.DomainId == d.Id), ct);
+        await search.ReindexAsync(db.Datasets.Where(x => x.DomainId == d.Id), ct);
         await audit.WriteAsync(AuditActions.DomainSaved, $"domain:{d.Id}", $"{name}{(d.IsRetired ? "（已撤销）" : "")}", ct: ct);
         return null;
     }
@@ -72,6 +75,7 @@ public sealed partial class ReferenceAdmin(PortalDbContext db, AuditLog audit, T
         var users = await db.Users.Where(u => u.DepartmentId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DepartmentId, targetId), ct);
         source.IsRetired = true;
         await db.SaveChangesAsync(ct);
+        await search.ReindexAsync(db.Datasets.Where(x => x.DepartmentId == targetId), ct);
         await audit.WriteAsync(AuditActions.DepartmentMerged, $"department:{source.Code}", $"并入 {target.Code}：数据集 {moved} 个，用户 {users} 个", ct: ct);
         return null;
     }
@@ -86,6 +90,7 @@ public sealed partial class ReferenceAdmin(PortalDbContext db, AuditLog audit, T
         var moved = await TouchDatasetsAsync(db.Datasets.Where(x => x.DomainId == sourceId), ct, x => x.SetProperty(d => d.DomainId, targetId));
         source.IsRetired = true;
         await db.SaveChangesAsync(ct);
+        await search.ReindexAsync(db.Datasets.Where(x => x.DomainId == targetId), ct);
         await audit.WriteAsync(AuditActions.DomainMerged, $"domain:{source.Id}", $"并入 {target.Id} {target.Name}：数据集 {moved} 个", ct: ct);
         return null;
     }
