@@ -67,19 +67,19 @@ public static class DatasetEndpoints
         ClaimsPrincipal user, DatasetDownloads downloads, Datastore.Querying.DatastoreReader reader, CancellationToken ct)
     {
         var r = await downloads.PrepareAsync(slug, id, version, format, acceptAgreement == true, user, ct);
-        if (r.Status == 200 && r.Table is not null) return Export(r, reader, ct);
+        if (r.Status == 200 && r.Table is not null) return Export(r, slug, id, reader, ct);
         if (r.Status != 200 || r.FilePath is null)
             return ProblemDefaults.Problem(r.Status == 200 ? 404 : r.Status, r.Code ?? "not-found", r.Message ?? "文件不存在");
-        return TypedResults.PhysicalFile(r.FilePath, r.ContentType ?? "application/octet-stream", r.FileName);
+        return AttachmentResult.For(TypedResults.PhysicalFile(r.FilePath, r.ContentType ?? "application/octet-stream"), slug, id, r.FileName!);
     }
 
     /// <summary>A download written from the datastore row by row: constant memory whatever the row count.</summary>
-    public static IResult Export(DownloadResult r, Datastore.Querying.DatastoreReader reader, CancellationToken ct)
+    public static IResult Export(DownloadResult r, string slug, int resourceId, Datastore.Querying.DatastoreReader reader, CancellationToken ct)
     {
         var t = r.Table!;
         var fmt = Enum.Parse<Datastore.Export.ExportFormat>(r.ExportFormat!, ignoreCase: true);
-        return TypedResults.Stream(s => reader.ExportAsync(fmt, t.TableName, t.Columns, s, ct),
-            Datastore.Export.ExportWriters.ContentType(fmt), r.FileName);
+        return AttachmentResult.For(TypedResults.Stream(s => reader.ExportAsync(fmt, t.TableName, t.Columns, s, ct),
+            Datastore.Export.ExportWriters.ContentType(fmt)), slug, resourceId, r.FileName!);
     }
 
     public static IResult ToResult<T>(CommandResult<T> r, Func<T, IResult> ok) => r.Status switch

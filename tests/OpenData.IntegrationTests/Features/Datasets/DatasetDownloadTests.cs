@@ -39,6 +39,21 @@ public abstract class DatasetDownloadTests(PortalFactory factory)
         Assert.NotNull(provider!.Sample);
     }
 
+    [Theory]
+    [InlineData("format=original&acceptAgreement=true")]
+    [InlineData("format=csv&acceptAgreement=true")]
+    public async Task Downloads_name_the_file_in_chinese_with_an_ascii_fallback_from_the_slug(string query)
+    {
+        var developer = await factory.ClientForAsync("developer");
+        var (url, _) = await DownloadUrlAsync("xingji-fandian", query);
+        var res = await developer.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        var cd = res.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", cd.DispositionType);
+        Assert.Matches(@"^""?xingji-fandian-\d+-v\d+\.[a-z]+""?$", cd.FileName);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", cd.FileNameStar);
+    }
+
     [Fact]
     public async Task A_registered_user_downloads_open_data_after_accepting_the_agreement_and_it_is_counted()
     {

@@ -25,9 +25,9 @@ public static class DatasetPageEndpoints
             var back = $"/datasets/{Uri.EscapeDataString(slug)}";
             if (resource is null) return Results.LocalRedirect(back + "?downloadError=not-found#download");
             var result = await downloads.PrepareAsync(slug, resource.Value, version, format, agree == "true", http.User, ct);
-            if (result.Status == 200 && result.Table is not null) return DatasetEndpoints.Export(result, reader, ct);
+            if (result.Status == 200 && result.Table is not null) return DatasetEndpoints.Export(result, slug, resource.Value, reader, ct);
             if (result.Status == 200 && result.FilePath is not null)
-                return Results.File(result.FilePath, result.ContentType ?? "application/octet-stream", result.FileName);
+                return AttachmentResult.For(Results.File(result.FilePath, result.ContentType ?? "application/octet-stream"), slug, resource.Value, result.FileName!);
             if (result.Status == 404 && result.Code == "not-found" && result.Message?.StartsWith("数据集") == true)
                 return Results.NotFound();
             if (result.Code == DatasetDownloads.AgreementChangedCode)
