@@ -132,7 +132,8 @@ public sealed class DatasetDemoSeeder : IDemoSeeder
             row.Town = row.County.Townships[random.Next(row.County.Townships.Length)];
             (row.Lon, row.Lat) = row.County.RandomPoint(random);
             row.Date = s.Groups > 0 ? end.AddDays(-(dates - 1 - i / s.Groups) * s.StepDays) : default;
-            list.Add(s.Columns.Select(c => c.Value(row)).ToList());
+            row.Values.Clear();
+            list.Add(s.Columns.Select(c => row.Values[c.Name] = c.Value(row)).ToList());
         }
         return list;
     }

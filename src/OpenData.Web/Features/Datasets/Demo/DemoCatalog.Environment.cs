@@ -10,9 +10,11 @@ public static partial class DemoCatalog
         new("kongqi-zhiliang-ribao", "丽水市空气质量日报", "sthjj", 10, "空气质量,AQI,PM2.5,大气环境",
             "全市及九县（市、区）城区环境空气质量日报，包括空气质量指数（AQI）、首要污染物及六项污染物日均浓度。数据来源于国控、省控空气自动监测站。",
             UpdateFrequency.Daily, 9 * 120,
-            [Date("日期"), County, Int("AQI", "", 18, 95, "空气质量指数"), Pick("首要污染物", "—", "PM2.5", "PM10", "O3", "NO2"),
+            [Date("日期"), County, Int("AQI", "", 18, 95, "空气质量指数"),
+             // HJ 633-2012: a 首要污染物 is named only when AQI > 50, and the 等级 follows the AQI band.
+             Text("首要污染物", r => r.IntOf("AQI") <= 50 ? "—" : r.Pick("PM2.5", "PM10", "O3", "NO2")),
              Int("PM2.5", "μg/m³", 5, 60), Int("PM10", "μg/m³", 12, 90), Int("二氧化硫", "μg/m³", 3, 12), Int("二氧化氮", "μg/m³", 6, 40),
-             Int("臭氧", "μg/m³", 30, 160), Dec("一氧化碳", "mg/m³", 0.3, 1.2), Pick("空气质量等级", "优", "优", "优", "良")])
+             Int("臭氧", "μg/m³", 30, 160), Dec("一氧化碳", "mg/m³", 0.3, 1.2), Text("空气质量等级", r => AirQuality.Grade(r.IntOf("AQI")))])
             { Groups = 9, Versions = 3, AgeDays = 1, ResourceName = "空气质量日报" },
         new("kongqi-jiance-zhandian", "空气质量自动监测站点", "sthjj", 10, "空气质量,监测站,大气环境",
             "全市环境空气质量自动监测站点的名称、类型、位置和监测项目。", UpdateFrequency.Yearly, 36,

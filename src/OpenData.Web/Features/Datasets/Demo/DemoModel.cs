@@ -13,6 +13,9 @@ public sealed class DemoRow(Random r)
     public double Lon { get; set; }
     public double Lat { get; set; }
     public DateOnly Date { get; set; }
+    /// <summary>The row's values so far, by column name: a column that depends on another (AQI → 等级) reads it here.</summary>
+    public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
+    public int IntOf(string column) => int.Parse(Values[column], CultureInfo.InvariantCulture);
 
     private static readonly string[] Surnames = ["叶", "吴", "陈", "李", "周", "刘", "王", "张", "潘", "雷", "蓝", "钟", "毛", "徐", "季", "梅", "杨", "朱"];
     private static readonly string[] Given = ["建国", "丽华", "志强", "晓燕", "国平", "海军", "美琴", "伟", "芳", "军", "敏", "红梅", "浩", "婷", "云飞", "雪芬"];
