@@ -1,3 +1,4 @@
+using System.Text;
 using OpenData.UnitTests.Features.Datastore.Fixtures;
 using OpenData.Web.Features.Datastore;
 
@@ -6,6 +7,18 @@ namespace OpenData.UnitTests.Features.Datastore;
 public class CsvIngestionTests
 {
     private const string Stations = "监测点编码,监测点名称,城市,经度,纬度,对照点\r\n1001A,万寿西宫,北京,116.3621,39.8784,N\r\n1002A,定陵(对照点),丽水,119.9,28.45,Y\r\n";
+
+    [Fact]
+    public async Task Trimmed_cells_are_counted_in_the_report_with_the_first_row()
+    {
+        var csv = "区县,学校数\n莲都区,12\n龙泉市 ,7\n 龙泉市,3\n";
+        var (r, store) = await Ingest.RunAsync(Encoding.UTF8.GetBytes(csv), "schools.csv");
+        Assert.True(r.Succeeded, r.Error?.Message);
+        Assert.Equal("龙泉市", store.Rows[1][0]);
+        Assert.Contains(r.Warnings, w => w.Contains("2 个单元格") && w.Contains("第 3 行"));
+        var (clean, _) = await Ingest.RunAsync(Encoding.UTF8.GetBytes("区县,学校数\n莲都区,12\n"), "clean.csv");
+        Assert.DoesNotContain(clean.Warnings, w => w.Contains("空格"));
+    }
 
     [Fact]
     public async Task Gbk_csv_keeps_chinese_names_and_values()

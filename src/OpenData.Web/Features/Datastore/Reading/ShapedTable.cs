@@ -11,6 +11,8 @@ public sealed class ShapedTable(
 
     private string? _firstSection;
     public string[] Names { get; } = names;
+    /// <summary>Cells trimmed so far (set by <see cref="TableShaper"/>, which counts the rows it read for the header too).</summary>
+    internal TrimTally Trims { get; set; } = new();
     /// <summary>CSV rows should all be as wide as the header; spreadsheets simply omit trailing empty cells.</summary>
     public bool ReportShortRows { get; set; } = true;
     /// <summary>Null when the file has no header row and the names were generated.</summary>
@@ -23,6 +25,8 @@ public sealed class ShapedTable(
             var all = new List<string>(notes);
             if (_padded > 0) all.Add($"有 {_padded} 行的单元格少于表头的 {Names.Length} 列（首次出现在第 {_firstPadded} 行），缺少的单元格按空值处理。");
             if (_footers > 0) all.Add($"跳过了 {_footers} 行表尾的合计、注释或数据来源说明。");
+            if (Trims.Count > 0)
+                all.Add($"有 {Trims.Count} 个单元格的首尾带有空格（首次出现在第 {Trims.FirstRow} 行），已去掉这些空格后导入（如“{Trims.FirstValue}”），带空格与不带空格的同一内容按同一个值统计。");
             if (_sections > 0) all.Add($"跳过了 {_sections} 行横跨整行的合并单元格分组标题（例如“{_firstSection}”）。");
             return all;
         }
@@ -38,11 +42,11 @@ public sealed class ShapedTable(
         PastBuffered = true;
         using (rest)
             while (rest.MoveNext())
-                if (Accept(TableShaper.Clean(rest.Current)) is { } r) yield return r;
+                if (Accept(TableShaper.Clean(rest.Current, Trims)) is { } r) yield return r;
     }
 
     /// <summary>A raw row read past <see cref="Rows"/> (the CSV byte path's fallback), cleaned and checked as there.</summary>
-    internal RawRow? Accept(string?[] raw, long number) => Accept(TableShaper.Clean(new RawRow(number, raw)));
+    internal RawRow? Accept(string?[] raw, long number) => Accept(TableShaper.Clean(new RawRow(number, raw), Trims));
 
     private RawRow? Accept(RawRow row)
     {

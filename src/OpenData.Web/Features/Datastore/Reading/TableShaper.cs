@@ -14,9 +14,10 @@ public sealed class TableShaper(DatastoreOptions limits)
     {
         var e = rows.GetEnumerator();
         var head = new List<RawRow>();
+        var trims = new TrimTally();
         while (head.Count < limits.HeaderScanRows && e.MoveNext())
         {
-            var cleaned = Clean(e.Current);
+            var cleaned = Clean(e.Current, trims);
             if (Cells.NonEmpty(cleaned.Cells) > 0) head.Add(cleaned);
         }
         if (head.Count == 0)
@@ -24,13 +25,37 @@ public sealed class TableShaper(DatastoreOptions limits)
             e.Dispose();
             throw new DatastoreInputException("EmptyFile", "文件是空的，没有找到任何数据。请确认上传的是正确的文件，并且数据在第一个工作表中。");
         }
-        return HeaderDetector.Detect(head, e, limits);
+        var table = HeaderDetector.Detect(head, e, limits);
+        table.Trims = trims;
+        return table;
     }
 
-    internal static RawRow Clean(RawRow row)
+    internal static RawRow Clean(RawRow row, TrimTally? trims = null)
     {
         var cells = new string?[row.Cells.Length];
-        for (var i = 0; i < cells.Length; i++) cells[i] = Cells.Clean(row.Cells[i]);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var raw = row.Cells[i];
+            cells[i] = Cells.Clean(raw);
+            // Clean hands back the same string when there was nothing to trim.
+            if (trims is not null && cells[i] is { } c && !ReferenceEquals(c, raw)) trims.Add(row.Number, c);
+        }
         return new RawRow(row.Number, cells);
+    }
+}
+
+/// <summary>How many cells lost leading or trailing spaces: the ingestion report says so, since "莲都区 " and
+/// "莲都区" then count as one value.</summary>
+public sealed class TrimTally
+{
+    public long Count { get; private set; }
+    public long FirstRow { get; private set; }
+    public string FirstValue { get; private set; } = "";
+
+    public void Add(long row, string trimmed)
+    {
+        if (Count++ != 0) return;
+        FirstRow = row;
+        FirstValue = trimmed.Length > 20 ? trimmed[..20] + "…" : trimmed;
     }
 }
