@@ -78,6 +78,11 @@ public sealed partial class DatasetCommands(
         if (!DatasetAccess.CanManage(user, d.Department!.Code)) return Forbidden<DatasetRef>();
         if (!await db.ResourceVersions.AnyAsync(v => v.Resource!.DatasetId == d.Id, ct))
             return Invalid<DatasetRef>(new FieldErrors { ["resources"] = "请先上传至少一个数据文件再发布" });
+        // Something must be served: a table that loaded (RowCount is set once a version is served) or a file that is
+        // not a table at all (PDF, ZIP…). A dataset whose only table failed to load would publish an empty API.
+        var served = await db.Resources.Where(r => r.DatasetId == d.Id).Select(r => new { r.Format, r.RowCount }).ToListAsync(ct);
+        if (!served.Any(r => DatasetLabels.IsTabular(r.Format) ? r.RowCount is not null : true))
+            return Invalid<DatasetRef>(new FieldErrors { ["resources"] = "数据文件尚未成功入库，暂不能发布：请查看资源的导入报告，修正文件后重新上传" });
         if (!d.IsPublished)
         {
             d.IsPublished = true;

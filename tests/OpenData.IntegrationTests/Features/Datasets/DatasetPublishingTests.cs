@@ -73,6 +73,34 @@ public abstract class DatasetPublishingTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_dataset_whose_only_table_failed_to_load_cannot_be_published_and_offers_no_api()
+    {
+        var provider = await factory.ClientForAsync("provider");
+        var created = await provider.CreateDatasetAsync(NewDataset("sthjj", "导入失败的数据集"));
+        var upload = await provider.UploadAsync(created.Slug, "坏文件.csv", "名称,数量\n甲,1,多余,内容\n", "坏文件");
+        Assert.Equal("failed", (await upload.ReadAsync<JobDto>()).State);
+
+        var publish = await provider.PostAsync($"/api/v1/manage/datasets/{created.Slug}/publish", null);
+        Assert.Equal(HttpStatusCode.BadRequest, publish.StatusCode);
+        Assert.Contains("尚未成功入库", await publish.Content.ReadAsStringAsync());
+
+        // Published anyway (as before this rule), the failed resource still gets no API.
+        await WithDbAsync(db => db.Datasets.Where(d => d.Slug == created.Slug).ExecuteUpdateAsync(x => x.SetProperty(d => d.IsPublished, true)));
+        var apis = await factory.CreateClient().GetStringAsync("/api/v1/apis?q=" + Q("导入失败的数据集"));
+        Assert.DoesNotContain("导入失败的数据集", apis);
+
+        var good = await provider.UploadAsync(created.Slug, "好文件.csv", Csv, "水源地水质");
+        Assert.Equal("succeeded", (await good.ReadAsync<JobDto>()).State);
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"/api/v1/manage/datasets/{created.Slug}/publish", null)).StatusCode);
+    }
+
+    private async Task WithDbAsync(Func<PortalDbContext, Task> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    [Fact]
     public async Task Json_arrays_are_sampled_and_documents_are_kept_as_plain_files()
     {
         var provider = await factory.ClientForAsync("provider");

@@ -83,8 +83,9 @@ public sealed class ApiCatalog(PortalDbContext db)
     internal static string DataName(string title, string resource) =>
         string.IsNullOrEmpty(resource) || resource == title ? title : $"{title}（{resource}）";
 
+    /// <summary>An API exists only for a served table: a tabular resource whose ingestion never succeeded has no rows or fields to offer.</summary>
     private static IQueryable<Resource> TabularResources(IQueryable<Resource> q) =>
-        q.Where(r => r.Dataset!.IsPublished && (r.Format == "CSV" || r.Format == "XLSX" || r.Format == "XLS" || r.Format == "JSON"));
+        q.Where(r => r.Dataset!.IsPublished && r.RowCount != null && (r.Format == "CSV" || r.Format == "XLSX" || r.Format == "XLS" || r.Format == "JSON"));
 
     private async Task<List<ApiSummary>> DataApis(IQueryable<Resource> q, CancellationToken ct)
     {
