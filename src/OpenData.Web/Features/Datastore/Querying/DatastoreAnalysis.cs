@@ -76,8 +76,24 @@ public sealed class DatastoreAnalysis(IDatastore store)
         var result = new List<AggregateRow>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            result.Add(new AggregateRow(Dialect.FromDb(r.GetValue(0), keyType), Dialect.FromDb(r.GetValue(1), valueType)));
+        {
+            var v = Dialect.FromDb(r.GetValue(1), valueType);
+            result.Add(new AggregateRow(Dialect.FromDb(r.GetValue(0), keyType), query.Measure == Querying.Measure.Avg ? RoundAverage(v) : v));
+        }
         return result;
+    }
+
+    /// <summary>
+    /// An average to print: two decimals, or four significant digits for small values (总磷 0.04533), never the
+    /// 62.3333333333333 the database returns.
+    /// </summary>
+    internal static object? RoundAverage(object? value)
+    {
+        if (value is null) return null;
+        var d = Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (d == 0) return 0m;
+        var magnitude = (int)Math.Floor(Math.Log10((double)Math.Abs(d)));
+        return Math.Round(d, Math.Clamp(3 - magnitude, 2, 10), MidpointRounding.AwayFromZero);
     }
 
     private static string Measure(Measure measure, DatastoreColumn? col)
