@@ -13,7 +13,7 @@ public sealed record CkanDatastoreField(string Id, string Type);
 public sealed record CkanDatastoreResult(
     string ResourceId, IReadOnlyList<CkanDatastoreField> Fields, IReadOnlyList<DataRow> Records, int Limit, int Offset,
     bool IncludeTotal, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? Total,
-    bool TotalWasEstimated, string RecordsFormat, IReadOnlyDictionary<string, string> Links);
+    bool TotalWasEstimated, string RecordsFormat, [property: System.Text.Json.Serialization.JsonPropertyName("_links")] IReadOnlyDictionary<string, string> Links);
 
 /// <summary>
 /// datastore_search over the same served tables as the preview: access through ResourceData (so a version is
