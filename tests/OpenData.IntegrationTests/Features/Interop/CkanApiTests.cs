@@ -32,8 +32,11 @@ public abstract class CkanApiTests(PortalFactory factory)
     [Fact]
     public async Task Rows_and_datastore_limits_are_capped_at_the_configured_maximum()
     {
-        using var capped = factory.WithWebHostBuilder(b => b.UseSetting("Interop:SearchRowsMax", "3").UseSetting("Interop:DatastoreLimitMax", "5"));
+        using var capped = factory.WithWebHostBuilder(b => b
+            .UseSetting("Interop:SearchRowsDefault", "2").UseSetting("Interop:SearchRowsMax", "3")
+            .UseSetting("Interop:DatastoreLimitDefault", "4").UseSetting("Interop:DatastoreLimitMax", "5"));
         var client = capped.CreateClient();
+        Assert.Equal(2, (await client.CkanResultAsync("package_search")).GetProperty("results").GetArrayLength());
         Assert.Equal(3, (await client.CkanResultAsync("package_search?rows=15")).GetProperty("results").GetArrayLength());
         var resource = await OpenResourceIdAsync();
         var rows = await client.CkanResultAsync($"datastore_search?resource_id={resource}&limit=50");

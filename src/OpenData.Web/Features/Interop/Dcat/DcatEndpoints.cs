@@ -16,10 +16,12 @@ public static class DcatEndpoints
         {
             app.MapGet($"/catalog.{ext}", async (int? page, DcatGraphs graphs, CancellationToken ct) =>
                     await graphs.CatalogAsync(page ?? 1, ext, ct) is { } g ? Write(g, ext) : NotFound())
-                .WithTags("Interop").WithSummary($"DCAT-AP 3.0 catalog ({ext}), 100 datasets per page (Hydra paging)");
+                .WithTags("Interop").WithSummary($"DCAT-AP 3.0 catalog ({ext}), 100 datasets per page (Hydra paging)")
+                .Produces<string>(200, ContentTypes[ext]).ProducesProblem(404);
             app.MapGet("/datasets/{slug}." + ext, async (string slug, DcatGraphs graphs, CancellationToken ct) =>
                     await graphs.DatasetAsync(slug, ct) is { } g ? Write(g, ext) : NotFound())
-                .WithTags("Interop").WithSummary($"DCAT-AP 3.0 description of one dataset ({ext})");
+                .WithTags("Interop").WithSummary($"DCAT-AP 3.0 description of one dataset ({ext})")
+                .Produces<string>(200, ContentTypes[ext]).ProducesProblem(404);
         }
     }
 

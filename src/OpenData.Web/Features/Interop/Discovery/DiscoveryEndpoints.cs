@@ -16,7 +16,8 @@ public static class DiscoveryEndpoints
                 await p.ForAsync(slug, ct) is { } package
                     ? Results.Json(package, Json)
                     : Infrastructure.Web.ProblemDefaults.Problem(404, "not-found", "数据集不存在，或不属于无条件开放数据"))
-            .WithTags("Interop").WithSummary("Frictionless data package of a dataset, with Table Schemas from its field dictionary");
+            .WithTags("Interop").WithSummary("Frictionless data package of a dataset, with Table Schemas from its field dictionary")
+            .Produces<DataPackage>(200).ProducesProblem(404);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
