@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using OpenData.IntegrationTests.Infrastructure;
 using static OpenData.IntegrationTests.Features.Interop.InteropKit;
 
@@ -50,6 +51,29 @@ public abstract class DcatTests(PortalFactory factory)
         Assert.Equal($"\"100\"^^<{Xsd}nonNegativeInteger>", g.Objects(view, Hydra + "itemsPerPage").Single());
         Assert.EndsWith("/catalog.ttl?page=1>", g.Objects(view, Hydra + "first").Single());
         Assert.Equal(404, (int)(await factory.CreateClient().GetAsync("/catalog.ttl?page=2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Catalog_pages_link_first_last_next_and_previous_and_together_hold_every_dataset_once()
+    {
+        var all = (await CatalogAsync()).OfType(Dcat + "Dataset");
+        using var paged = factory.WithWebHostBuilder(b => b.UseSetting("Interop:CatalogPageSize", "10"));
+        var client = paged.CreateClient();
+        var last = (all.Count + 9) / 10;
+        var seen = new List<string>();
+        for (var page = 1; page <= last; page++)
+        {
+            var g = new RdfView(RdfParsers.Turtle(await client.GetStringAsync($"/catalog.ttl?page={page}")));
+            var view = $"<http://localhost/catalog.ttl?page={page}>";
+            Assert.Equal($"<http://localhost/catalog.ttl?page={last}>", g.Objects(view, Hydra + "last").Single());
+            Assert.Equal(g.Objects(view, Hydra + "next"), g.Objects(view, Hydra + "nextPage"));
+            Assert.Equal(page < last ? [$"<http://localhost/catalog.ttl?page={page + 1}>"] : [], g.Objects(view, Hydra + "next"));
+            Assert.Equal(page > 1 ? [$"<http://localhost/catalog.ttl?page={page - 1}>"] : [], g.Objects(view, Hydra + "previous"));
+            seen.AddRange(g.OfType(Dcat + "Dataset"));
+        }
+        Assert.True(last >= 3, "the demo catalog should span several pages of 10");
+        Assert.Equal(all.Order(), seen.Order());
+        Assert.Equal(404, (int)(await client.GetAsync($"/catalog.ttl?page={last + 1}")).StatusCode);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class DcatGraphs(PublicCatalog catalog, SiteUrl site, DatasetDownl
         var ids = await catalog.Datasets.OrderBy(d => d.Id).Skip((page - 1) * size).Take(size).Select(d => d.Id).ToListAsync(ct);
         var datasets = await catalog.LoadAsync(ids, ct);
         var modified = await catalog.Datasets.MaxAsync(d => (DateTimeOffset?)d.UpdatedAt, ct);
+        var issued = await catalog.Datasets.MinAsync(d => d.PublishedAt, ct);
         var direct = await downloads.AnonymousOpenAllowedAsync(ct);
 
         var g = new RdfGraph();
@@ -38,18 +39,24 @@ public sealed class DcatGraphs(PublicCatalog catalog, SiteUrl site, DatasetDownl
         g.Add(c, Dct + "spatial", Place(g, "331100", "丽水市"));
         g.Add(c, DcatNs + "themeTaxonomy", Eu + "data-theme");
         g.Add(c, DcatNs + "themeTaxonomy", DomainScheme);
+        if (issued is { } i) g.Add(c, Dct + "issued", DateTime(i));
         if (modified is { } m) g.Add(c, Dct + "modified", DateTime(m));
         foreach (var d in datasets)
             g.Add(c, DcatNs + "dataset", Dataset(g, d, direct));
 
+        // Hydra paging in both forms harvesters look for: the current PartialCollectionView (first/last/next/previous)
+        // and the older PagedCollection (firstPage/lastPage/nextPage/previousPage) that DCAT-AP harvesters still read.
         var self = new Iri(PageUrl(extension, page));
         g.Type(self, Hydra + "PartialCollectionView");
+        g.Type(self, Hydra + "PagedCollection");
         g.Add(self, Hydra + "totalItems", Int(total, "nonNegativeInteger"));
         g.Add(self, Hydra + "itemsPerPage", Int(size, "nonNegativeInteger"));
-        g.Add(self, Hydra + "first", PageUrl(extension, 1));
-        g.Add(self, Hydra + "last", PageUrl(extension, last));
-        if (page > 1) g.Add(self, Hydra + "previous", PageUrl(extension, page - 1));
-        if (page < last) g.Add(self, Hydra + "next", PageUrl(extension, page + 1));
+        foreach (var (rel, target) in new[] { ("first", 1), ("last", last), ("previous", page - 1), ("next", page + 1) })
+        {
+            if (target < 1 || target > last) continue;
+            g.Add(self, Hydra + rel, PageUrl(extension, target));
+            g.Add(self, Hydra + rel + "Page", PageUrl(extension, target));
+        }
         return g;
     }
 
