@@ -55,6 +55,7 @@ public static class WebExtensions
         // After the re-executing middleware, so a re-executed request is routed again.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<CookieCsrfGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
