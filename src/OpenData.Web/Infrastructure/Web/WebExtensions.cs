@@ -31,6 +31,7 @@ public static class WebExtensions
         });
         // Keys live in the catalog database so every node shares them (see ADR 0004).
         services.AddDataProtection().SetApplicationName("OpenData.Lishui").PersistKeysToDbContext<PortalDbContext>();
+        services.AddForwardedHeaders(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return builder;
