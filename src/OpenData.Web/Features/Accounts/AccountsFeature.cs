@@ -78,6 +78,8 @@ public static class AccountsFeature
         services.AddCascadingAuthenticationState();
 
         services.AddSingleton<IdNumberProtector>();
+        services.AddSingleton<PhoneNumberProtector>();
+        services.AddScoped<IStartupSeeder, PhoneNumberEncryption>();
         services.AddMemoryCache();
         services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.Section));
         services.AddSingleton<LoginThrottle>();
