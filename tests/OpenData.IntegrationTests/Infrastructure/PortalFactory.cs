@@ -33,8 +33,20 @@ public abstract class PortalFactory : WebApplicationFactory<Program>
 
     public T Service<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
-    public HttpClient CreateBrowserClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A client that behaves like a browser on the portal's own pages: keeps cookies, does not follow redirects,
+    /// and says "Sec-Fetch-Site: same-origin" as every current browser does for its own origin (the CSRF guard
+    /// refuses cookie-authenticated writes without it). Pass <paramref name="sameOrigin"/> false to act as a
+    /// client that sends no fetch metadata at all.
+    /// </summary>
+    public HttpClient CreateBrowserClient() => CreateBrowserClient(sameOrigin: true);
+
+    public HttpClient CreateBrowserClient(bool sameOrigin)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (sameOrigin) client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
+        return client;
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -12,12 +12,17 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.IdNumberCipher).HasMaxLength(512);
         b.Property(u => u.IdNumberLookup).HasMaxLength(64);
         b.Property(u => u.IdNumberMasked).HasMaxLength(32);
+        b.Property(u => u.PhoneCipher).HasMaxLength(512);
+        b.Property(u => u.PhoneLookup).HasMaxLength(64);
+        b.Property(u => u.PhoneMasked).HasMaxLength(20);
+        b.Property(u => u.SessionStamp).HasMaxLength(36);
         b.Property(u => u.Gender).HasMaxLength(4);
         b.Property(u => u.Industry).HasMaxLength(50);
         b.Property(u => u.Occupation).HasMaxLength(50);
         b.Property(u => u.AgreementVersion).HasMaxLength(20);
         b.HasIndex(u => u.IdNumberLookup);
         b.HasIndex(u => u.PhoneNumber);
+        b.HasIndex(u => u.PhoneLookup);
         b.HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.SetNull);
     }
 }

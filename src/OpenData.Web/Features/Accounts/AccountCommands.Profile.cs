@@ -15,7 +15,7 @@ public sealed partial class AccountCommands
         i.PhoneNumber = i.PhoneNumber.Trim(); i.Email = i.Email.Trim();
         if (i.PhoneNumber.Length == 0) e.AddOnce(nameof(i.PhoneNumber), "请输入手机号码");
         else if (!MobileRegex().IsMatch(i.PhoneNumber)) e.AddOnce(nameof(i.PhoneNumber), "手机号码应为 11 位，以 1 开头");
-        else if (await db.Users.AnyAsync(u => u.PhoneNumber == i.PhoneNumber && u.Id != userId, ct))
+        else if (await phones.LookupAsync(i.PhoneNumber, ct) is var phoneLookup && await db.Users.AnyAsync(u => u.PhoneLookup == phoneLookup && u.Id != userId, ct))
             e.AddOnce(nameof(i.PhoneNumber), "该手机号码已被其他账号使用");
         if (i.Email.Length == 0) e.AddOnce(nameof(i.Email), "请输入邮箱");
         else if (!MailAddress.TryCreate(i.Email, out var mail) || mail.Address != i.Email || !i.Email.Contains('.'))
@@ -27,7 +27,7 @@ public sealed partial class AccountCommands
         if (!e.Ok) return e;
 
         var changed = new List<string>();
-        if (user.PhoneNumber != i.PhoneNumber) { changed.Add("手机"); user.PhoneNumber = i.PhoneNumber; user.PhoneNumberConfirmed = false; }
+        if (phones.Unprotect(user) != i.PhoneNumber) { changed.Add("手机"); await phones.SetAsync(user, i.PhoneNumber, ct); user.PhoneNumberConfirmed = false; }
         if (user.Email != i.Email) { changed.Add("邮箱"); user.Email = i.Email; user.EmailConfirmed = false; }
         if (user.Industry != i.Industry) { changed.Add("行业"); user.Industry = i.Industry; }
         if (user.Occupation != i.Occupation) { changed.Add("职业"); user.Occupation = i.Occupation; }

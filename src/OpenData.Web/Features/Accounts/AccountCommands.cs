@@ -11,7 +11,7 @@ namespace OpenData.Web.Features.Accounts;
 
 public sealed partial class AccountCommands(
     UserManager<AppUser> users, RoleManager<IdentityRole> roles, PortalDbContext db,
-    IdNumberProtector ids, AuditLog audit, TimeProvider clock, OpenData.Web.Features.Admin.Settings.SiteSettingsStore settings)
+    IdNumberProtector ids, PhoneNumberProtector phones, AuditLog audit, TimeProvider clock, OpenData.Web.Features.Admin.Settings.SiteSettingsStore settings)
 {
     [GeneratedRegex(@"^1[3-9]\d{9}$")] private static partial Regex MobileRegex();
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.-]{3,31}$")] private static partial Regex UserNameRegex();
@@ -25,6 +25,7 @@ public sealed partial class AccountCommands(
         var user = NewUser(input);
         user.IdNumberCipher = ids.Protect(input.IdNumber);
         user.IdNumberLookup = await ids.LookupAsync(input.IdNumber, ct);
+        await phones.SetAsync(user, input.PhoneNumber, ct);
         user.AgreementVersion = await CurrentUserAgreementAsync(ct);
         user.AgreementAcceptedAt = clock.GetUtcNow();
         var result = await users.CreateAsync(user, input.Password);
@@ -62,7 +63,8 @@ public sealed partial class AccountCommands(
             e.AddOnce(nameof(i.IdNumber), "该身份证号已注册过账号，请直接登录或找回密码");
         if (i.PhoneNumber.Length == 0) e.AddOnce(nameof(i.PhoneNumber), "请输入手机号码");
         else if (!MobileRegex().IsMatch(i.PhoneNumber)) e.AddOnce(nameof(i.PhoneNumber), "手机号码应为 11 位，以 1 开头");
-        else if (await db.Users.AnyAsync(u => u.PhoneNumber == i.PhoneNumber, ct)) e.AddOnce(nameof(i.PhoneNumber), "该手机号码已被注册");
+        else if (await phones.LookupAsync(i.PhoneNumber, ct) is var phoneLookup && await db.Users.AnyAsync(u => u.PhoneLookup == phoneLookup, ct))
+            e.AddOnce(nameof(i.PhoneNumber), "该手机号码已被注册");
         if (i.Email.Length == 0) e.AddOnce(nameof(i.Email), "请输入邮箱");
         else if (!MailAddress.TryCreate(i.Email, out var mail) || mail.Address != i.Email || !i.Email.Contains('.'))
             e.AddOnce(nameof(i.Email), "邮箱格式不正确");
@@ -120,7 +122,7 @@ public sealed partial class AccountCommands(
 
     private static AppUser NewUser(RegistrationInput i) => new()
     {
-        UserName = i.UserName, Email = i.Email, PhoneNumber = i.PhoneNumber, RealName = i.RealName,
+        UserName = i.UserName, Email = i.Email, RealName = i.RealName,
         IdNumberMasked = IdNumber.Mask(i.IdNumber), Gender = i.Gender, Industry = i.Industry, Occupation = i.Occupation,
         CreatedAt = DateTimeOffset.UtcNow,
     };

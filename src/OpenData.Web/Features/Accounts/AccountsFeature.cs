@@ -61,6 +61,7 @@ public static class AccountsFeature
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, 401);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, 403);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -77,6 +78,11 @@ public static class AccountsFeature
         services.AddCascadingAuthenticationState();
 
         services.AddSingleton<IdNumberProtector>();
+        services.AddSingleton<PhoneNumberProtector>();
+        services.AddScoped<IStartupSeeder, PhoneNumberEncryption>();
+        services.AddMemoryCache();
+        services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddSingleton<LoginThrottle>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<Notifier>();
         services.AddScoped<AccountCommands>();

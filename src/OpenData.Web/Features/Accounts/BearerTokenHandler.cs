@@ -28,9 +28,10 @@ public sealed class BearerTokenHandler(
         var hash = ApiTokens.Hash(token);
         var row = await db.ApiTokens.Include(t => t.User)
             .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
-        if (row?.User is null || row.User.IsDisabled)
-            return AuthenticateResult.Fail("Invalid token");
         var now = clock.GetUtcNow();
+        // A disabled or locked-out account may not go on working through its tokens while its sign-in is refused.
+        if (row?.User is null || row.User.IsDisabled || row.User.LockoutEnd > now)
+            return AuthenticateResult.Fail("Invalid token");
         // Touch at most once a minute: cheap enough to keep "last used" useful.
         if (row.LastUsedAt is null || now - row.LastUsedAt > TimeSpan.FromMinutes(1))
         {

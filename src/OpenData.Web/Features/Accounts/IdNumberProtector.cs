@@ -23,10 +23,13 @@ public sealed class IdNumberProtector(IDataProtectionProvider provider, IService
 
     public string Unprotect(string cipher) => _protector.Unprotect(cipher);
 
-    public async Task<string> LookupAsync(string id, CancellationToken ct = default)
+    public Task<string> LookupAsync(string id, CancellationToken ct = default) => KeyedHashAsync(IdNumber.Normalize(id), ct);
+
+    /// <summary>HMAC-SHA256 of a value under the lookup key (PhoneNumberProtector prefixes its values to keep them apart).</summary>
+    public async Task<string> KeyedHashAsync(string value, CancellationToken ct = default)
     {
         var key = _key ?? await LoadKeyAsync(ct);
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(IdNumber.Normalize(id))));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
     }
 
     private async Task<byte[]> LoadKeyAsync(CancellationToken ct)

@@ -19,6 +19,7 @@ public sealed class PortalClaimsFactory(
         identity.AddClaim(new Claim(PortalClaims.RealName, user.RealName));
         // Read by the account gate (Features/Admin/Users/AccountGate.cs) on every page request without a query.
         identity.AddClaim(new Claim(PortalClaims.UserAgreementVersion, user.AgreementVersion));
+        identity.AddClaim(new Claim(PortalClaims.Session, user.SessionStamp));
         if (user.MustChangePassword) identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
         if (user.DepartmentId is { } deptId)
         {

@@ -16,6 +16,13 @@ public sealed class DatastoreOptions
     /// <summary>Uncompressed/compressed ratio above which an XLSX part is refused (real sheets stay well below).</summary>
     public int XlsxMaxCompressionRatio { get; set; } = 200;
     public long XlsxMaxCells { get; set; } = 20_000_000;
+    /// <summary>
+    /// Entries of an XLSX shared-string table (also never more than XlsxMaxCells). The table is held in memory
+    /// while the sheet is read, so it is bounded by count and by characters, whatever the package checks allowed.
+    /// </summary>
+    public int XlsxMaxSharedStrings { get; set; } = 2_000_000;
+    /// <summary>Characters of all shared strings together (UTF-16: two bytes each in memory).</summary>
+    public long XlsxMaxSharedStringChars { get; set; } = 64_000_000;
     /// <summary>Rows read from the top of a sheet to find the header below title rows.</summary>
     public int HeaderScanRows { get; set; } = 30;
     /// <summary>Columns indexed after the load (filters on the rest still work, just slower).</summary>

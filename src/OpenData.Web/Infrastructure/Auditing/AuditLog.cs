@@ -51,6 +51,7 @@ public static class AuditActions
     public const string MustChangePassword = "account.must-change-password";
     public const string DepartmentChanged = "account.department-changed";
     public const string IdNumberUnmasked = "account.id-unmasked";
+    public const string PhoneUnmasked = "account.phone-unmasked";
     /// <summary>Same name the datasets feature uses for the anonymous-download switch.</summary>
     public const string SettingChanged = "settings.changed";
     public const string AgreementPublished = "agreement.published";

@@ -46,4 +46,6 @@ public static class PortalClaims
     public const string RealName = "odp:realname";
     public const string UserAgreementVersion = "odp:uav";
     public const string MustChangePassword = "odp:mustchange";
+    /// <summary>The user's session stamp when the cookie was issued (see SessionCheck).</summary>
+    public const string Session = "odp:session";
 }

@@ -42,7 +42,10 @@ public static class Backup
         }
         else
             await PgToolAsync("pg_dump", catalog, ["--format=custom", "--no-owner", "--no-privileges", "--file", Path.Combine(outDir, "catalog.pgdump")], ct);
-        var files = CopyTree(dataDir, Path.Combine(outDir, "data"), skip: p => IsDatabaseFile(p, catalog, dataDir));
+        // The key-ring certificate stays out: with it, a stolen backup would decrypt ID numbers and secrets (ADR 0130).
+        var keys = Path.GetFullPath(Path.Combine(dataDir, KeyRingProtection.DefaultFolder)) + Path.DirectorySeparatorChar;
+        var files = CopyTree(dataDir, Path.Combine(outDir, "data"),
+            skip: p => IsDatabaseFile(p, catalog, dataDir) || Path.GetFullPath(p).StartsWith(keys, StringComparison.Ordinal));
         var manifest = new BackupManifest(provider.ToString(), DateTimeOffset.UtcNow, migration, files);
         await File.WriteAllTextAsync(Path.Combine(outDir, "manifest.json"), JsonSerializer.Serialize(manifest, Json), ct);
         Console.WriteLine($"已备份到 {outDir}（{provider}，迁移 {migration}，文件 {files} 个）。");

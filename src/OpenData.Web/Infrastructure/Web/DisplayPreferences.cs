@@ -22,7 +22,12 @@ public static class DisplayPreferences
         return app;
     }
 
+    /// <summary>
+    /// A local path to go back to, else the home page. Control characters are refused too: browsers drop a TAB
+    /// or newline inside a URL ("/\t/evil.example" becomes "//evil.example"), and LocalRedirect throws on them.
+    /// </summary>
     public static string SafeReturn(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            && !returnUrl.Any(char.IsControl)
             ? returnUrl : "/";
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenData.Web.Data;
+using OpenData.Web.Infrastructure.Data;
 using OpenData.Web.Infrastructure.Auditing;
 
 namespace OpenData.Web.Infrastructure.Web;
@@ -29,8 +30,11 @@ public static class WebExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-        // Keys live in the catalog database so every node shares them (see ADR 0004).
-        services.AddDataProtection().SetApplicationName("OpenData.Lishui").PersistKeysToDbContext<PortalDbContext>();
+        // Keys live in the catalog database so every node shares them (ADR 0004), encrypted with a certificate
+        // kept outside it (ADR 0130), so that a copy of the database alone decrypts nothing.
+        services.AddDataProtection().SetApplicationName("OpenData.Lishui").PersistKeysToDbContext<PortalDbContext>()
+            .ProtectKeysWithPortalCertificate(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddForwardedHeaders(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return builder;
@@ -55,6 +59,7 @@ public static class WebExtensions
         // After the re-executing middleware, so a re-executed request is routed again.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<CookieCsrfGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

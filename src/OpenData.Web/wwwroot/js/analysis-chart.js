@@ -1,18 +1,20 @@
 // 可视化与分析: draws the server's aggregation (JSON in data-chart) as a pie, bar or line chart with ECharts,
 // and exports it as PNG. The page shows the same figures as a table, so the chart is an enhancement only.
+import { axisTooltip, escapeHtml } from './safe-text.js';
+
 const palette = ['#0b4ea2', '#2e7d32', '#8a4b00', '#6a3fb5', '#00838f', '#c2185b', '#5d6d7e', '#d35400'];
 
 function option(d) {
   const values = d.values.map((v) => (v === null ? 0 : Number(v)));
   if (d.type === 'pie') {
     return {
-      color: palette, tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      color: palette, tooltip: { trigger: 'item', formatter: (p) => `${escapeHtml(p.name)}：${escapeHtml(p.value)}（${escapeHtml(p.percent)}%）` },
       legend: { type: 'scroll', bottom: 0 },
       series: [{ type: 'pie', radius: ['30%', '65%'], name: d.name, data: d.keys.map((k, i) => ({ name: k, value: values[i] })) }],
     };
   }
   return {
-    color: palette, tooltip: { trigger: 'axis' }, grid: { left: 60, right: 20, bottom: 80 },
+    color: palette, tooltip: { trigger: 'axis', formatter: axisTooltip }, grid: { left: 60, right: 20, bottom: 80 },
     xAxis: { type: 'category', data: d.keys, axisLabel: { rotate: d.keys.length > 8 ? 40 : 0 } },
     yAxis: { type: 'value' },
     series: [{ type: d.type === 'line' ? 'line' : 'bar', name: d.name, data: values, smooth: d.type === 'line' }],

@@ -1,4 +1,6 @@
 // Daily calls of one developer app: reads the JSON the page embedded and draws a line chart.
+import { axisTooltip } from './safe-text.js';
+
 const el = document.getElementById('app-calls-chart');
 const data = JSON.parse(document.getElementById('app-calls-data')?.textContent || '[]');
 if (el && window.echarts) {
@@ -6,7 +8,7 @@ if (el && window.echarts) {
   const chart = window.echarts.init(el);
   chart.setOption({
     color: [blue, '#c0392b'],
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', formatter: axisTooltip },
     legend: { data: ['调用次数', '失败次数'] },
     grid: { left: 48, right: 16, top: 36, bottom: 32 },
     xAxis: { type: 'category', data: data.map(d => d.day.slice(5)) },

@@ -1,5 +1,7 @@
 // 数据图谱: an ECharts force graph from the JSON in [data-graph] (DatasetGraphDto, camelCase).
 // The page lists the same relations as links, so this is an enhancement only.
+import { escapeHtml } from './safe-text.js';
+
 const palette = ['#0b4ea2', '#2e7d32', '#8a4b00', '#6a3fb5', '#00838f', '#c2185b'];
 
 function loadECharts() {
@@ -17,11 +19,13 @@ function option(graph) {
   const categories = graph.categories.map((name, i) => ({ name, itemStyle: { color: palette[i % palette.length] } }));
   return {
     color: palette,
-    tooltip: { formatter: (p) => (p.dataType === 'edge' ? p.data.value : p.data.name) },
+    // The tooltip is HTML: names come from providers (titles, tags, fields, resources), so escape them.
+    tooltip: { formatter: (p) => escapeHtml(p.dataType === 'edge' ? p.data.value : p.data.name) },
     legend: [{ data: graph.categories, bottom: 0, textStyle: { fontSize: 13 } }],
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true, categories,
       force: { repulsion: 260, edgeLength: [70, 140], gravity: 0.08 },
+      // Labels are drawn on the canvas as plain text (not HTML), so they are shortened but not escaped.
       label: { show: true, position: 'right', fontSize: 12, formatter: (p) => (p.data.name.length > 14 ? p.data.name.slice(0, 14) + '…' : p.data.name) },
       edgeLabel: { show: false },
       lineStyle: { color: '#9aa5b1', width: 1.2, curveness: 0.1 },

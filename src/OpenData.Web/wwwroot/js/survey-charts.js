@@ -1,4 +1,6 @@
 // Survey results: one bar chart per choice question, from the JSON block the page renders.
+import { axisTooltip } from './safe-text.js';
+
 // The same numbers are in the table under each chart, so nothing is lost without JavaScript.
 const data = JSON.parse(document.getElementById('survey-results')?.textContent || '[]');
 const blue = getComputedStyle(document.documentElement).getPropertyValue('--odp-blue').trim() || '#0b4a8b';
@@ -11,7 +13,7 @@ for (const q of data) {
     color: [blue],
     title: { text: q.title, textStyle: { fontSize: 14 } },
     grid: { left: 40, right: 20, top: 40, bottom: 40 },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', formatter: axisTooltip },
     xAxis: { type: 'category', data: q.labels, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: '人数', minInterval: 1 },
     series: [{ type: 'bar', data: q.values, barMaxWidth: 48, label: { show: true, position: 'top' } }],

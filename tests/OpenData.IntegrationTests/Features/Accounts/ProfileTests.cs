@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OpenData.IntegrationTests.Infrastructure;
+using OpenData.Web.Features.Accounts;
 using OpenData.Web.Infrastructure.Auditing;
 using OpenData.Web.Infrastructure.Auth;
 using static OpenData.IntegrationTests.Features.Accounts.AccountFlows;
@@ -24,7 +25,10 @@ public abstract class ProfileTests(PortalFactory factory)
         var ok = await client.PostFormAsync("/me", null, "profile", Form("13800001111", $"{UniqueName("e")}@example.com"));
         Assert.Equal("/me?saved=true", ok.Target());
         var saved = await WithDbAsync(factory, db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
-        Assert.Equal("13800001111", saved.PhoneNumber);
+        // Kept encrypted (issue 13): the plain column stays empty, the owner's number decrypts back.
+        Assert.Null(saved.PhoneNumber);
+        Assert.Equal("138****1111", saved.PhoneMasked);
+        Assert.Equal("13800001111", factory.Service<PhoneNumberProtector>().Unprotect(saved));
         Assert.Equal("教育", saved.Industry);
         var audit = Assert.Single(await AuditAsync(factory, AuditActions.ProfileChanged, $"user:{user.UserName}"));
         Assert.DoesNotContain("13800001111", audit.Detail);

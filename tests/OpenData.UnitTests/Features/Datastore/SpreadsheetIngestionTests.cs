@@ -84,6 +84,33 @@ public class SpreadsheetIngestionTests
     }
 
     [Fact]
+    public async Task Xlsx_with_more_shared_strings_than_allowed_is_refused_with_a_clear_message()
+    {
+        var (r, store) = await Ingest.RunAsync(XlsxFixture.SharedStringFlood(5_000), "s.xlsx", limits: new DatastoreOptions { XlsxMaxSharedStrings = 1_000 });
+        Assert.Equal("XlsxTooManyStrings", r.Error!.Code);
+        Assert.Contains("共享字符串表超过了上限", r.Error.Message);
+        Assert.Empty(store.Rows);
+        var (chars, _) = await Ingest.RunAsync(XlsxFixture.SharedStringFlood(5_000), "s.xlsx", limits: new DatastoreOptions { XlsxMaxSharedStringChars = 10_000 });
+        Assert.Equal("XlsxTooManyStrings", chars.Error!.Code);
+        var (fine, fineStore) = await Ingest.RunAsync(XlsxFixture.SharedStringFlood(5_000), "s.xlsx");
+        Assert.True(fine.Succeeded, fine.Error?.Message);
+        Assert.Single(fineStore.Rows);
+    }
+
+    [Fact]
+    public void A_flood_of_shared_strings_is_refused_without_holding_them_in_memory()
+    {
+        // 300 000 strings would take some 20 MB as .NET strings; refused at the limit, the reader allocates a fraction.
+        var file = XlsxFixture.SharedStringFlood(300_000);
+        var reader = new OpenData.Web.Features.Datastore.Reading.XlsxTableReader(new DatastoreOptions { XlsxMaxSharedStrings = 10_000 });
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var refused = Assert.Throws<DatastoreInputException>(() => reader.ReadRows(new MemoryStream(file), CancellationToken.None).ToList());
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal("XlsxTooManyStrings", refused.Code);
+        Assert.True(allocated < 8 * 1024 * 1024, $"allocated {allocated / 1024} KB while refusing");
+    }
+
+    [Fact]
     public async Task Xlsx_claiming_more_cells_than_allowed_is_refused()
     {
         var rows = Enumerable.Range(0, 30).Select(i => new object?[] { "a" + i, i, i * 2 }).ToArray();

@@ -19,7 +19,7 @@ public sealed record UserChange(bool Found, string? Error = null)
 
 /// <summary>Role, department and status changes by system administrators; each audited, each ends the user's other sessions.</summary>
 public sealed class UserAdminCommands(UserManager<AppUser> users, RoleManager<IdentityRole> roles, PortalDbContext db,
-    IdNumberProtector ids, AuditLog audit)
+    IdNumberProtector ids, PhoneNumberProtector phones, AuditLog audit)
 {
     public const string SeparationError = "三权分立：同一用户不能同时担任平台管理员、审核员和审计员";
 
@@ -98,12 +98,26 @@ public sealed class UserAdminCommands(UserManager<AppUser> users, RoleManager<Id
         return (ids.Unprotect(user.IdNumberCipher), null);
     }
 
+    /// <summary>Shows the full mobile number once, on the same terms as the ID number: a reason, audited.</summary>
+    public async Task<(string? Phone, string? Error)> UnmaskPhoneAsync(string id, string reason, ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        if (!BackOfficeAccess.IsAdmin(actor)) return (null, UserChange.Forbidden.Error);
+        reason = reason.Trim();
+        if (reason.Length < 4) return (null, "请填写查看完整手机号码的理由（至少 4 个字）");
+        if (await users.FindByIdAsync(id) is not { } user) return (null, UserChange.NotFound.Error);
+        if (user.PhoneCipher.Length == 0) return (null, "该用户没有登记手机号码");
+        await audit.WriteAsync(AuditActions.PhoneUnmasked, $"user:{user.UserName}", $"理由：{reason}", ct: ct);
+        return (phones.Unprotect(user), null);
+    }
+
     /// <summary>Every change ends the user's sessions (security stamp), so it applies at once.</summary>
     private async Task<UserChange> ChangeAsync(string id, ClaimsPrincipal actor, Func<AppUser, Task<string?>> change)
     {
         if (!BackOfficeAccess.IsAdmin(actor)) return UserChange.Forbidden;
         if (await users.FindByIdAsync(id) is not { } user) return UserChange.NotFound;
         if (await change(user) is { } error) return new(true, error);
+        // A new session stamp ends the user's cookies on their next request (SessionCheck), not minutes later.
+        user.SessionStamp = Guid.NewGuid().ToString("N");
         await users.UpdateSecurityStampAsync(user);
         return UserChange.Done;
     }

@@ -12,8 +12,11 @@ public sealed record UserRow(string Id, string UserName, string RealName, string
     IReadOnlyList<string> Roles, string? Organization, string? OrganizationName, bool Disabled, bool TwoFactor,
     bool MustChangePassword, DateTimeOffset CreatedAt);
 
-/// <summary>Reads for the user administration (system administrators only). ID numbers are masked.</summary>
-public sealed class UserAdminQueries(PortalDbContext db)
+/// <summary>
+/// Reads for the user administration (system administrators only). ID numbers and phone numbers are masked; a
+/// full 11-digit number finds its user through the keyed lookup hash, since the number itself is encrypted.
+/// </summary>
+public sealed class UserAdminQueries(PortalDbContext db, OpenData.Web.Features.Accounts.PhoneNumberProtector phones)
 {
     public static readonly string[] Statuses = ["active", "disabled", "locked"];
 
@@ -26,7 +29,8 @@ public sealed class UserAdminQueries(PortalDbContext db)
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var k = f.Q.Trim();
-            q = q.Where(u => u.UserName!.Contains(k) || u.RealName.Contains(k) || u.Email!.Contains(k) || u.PhoneNumber!.Contains(k));
+            var phoneKey = k.Length == 11 && k.All(char.IsAsciiDigit) ? await phones.LookupAsync(k, ct) : "-";
+            q = q.Where(u => u.UserName!.Contains(k) || u.RealName.Contains(k) || u.Email!.Contains(k) || u.PhoneLookup == phoneKey);
         }
         if (!string.IsNullOrEmpty(f.Role))
         {
@@ -48,11 +52,11 @@ public sealed class UserAdminQueries(PortalDbContext db)
         var rows = await q.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.UserName).Skip((page - 1) * size).Take(size)
             .Select(u => new
             {
-                u.Id, u.UserName, u.RealName, u.IdNumberMasked, u.Email, u.PhoneNumber, Org = u.Department!.Code, OrgName = u.Department!.Name,
+                u.Id, u.UserName, u.RealName, u.IdNumberMasked, u.Email, u.PhoneMasked, Org = u.Department!.Code, OrgName = u.Department!.Name,
                 u.IsDisabled, u.TwoFactorEnabled, u.MustChangePassword, u.CreatedAt,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, x => x.Id, (r, x) => x.Name!).ToList(),
             }).ToListAsync(ct);
-        var items = rows.Select(u => new UserRow(u.Id, u.UserName!, u.RealName, u.IdNumberMasked, u.Email, u.PhoneNumber, u.Roles,
+        var items = rows.Select(u => new UserRow(u.Id, u.UserName!, u.RealName, u.IdNumberMasked, u.Email, u.PhoneMasked.Length == 0 ? null : u.PhoneMasked, u.Roles,
             u.Org, u.OrgName, u.IsDisabled, u.TwoFactorEnabled, u.MustChangePassword, u.CreatedAt)).ToList();
         return new Paged<UserRow>(items, total, page, size);
     }

@@ -1,17 +1,31 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OpenData.Web.Infrastructure.Text;
 
 namespace OpenData.Web.Features.DataApis.Catalog;
 
-/// <summary>One OpenAPI 3.1 document per API, generated from its field dictionary, for code generators and the reference page.</summary>
-public static class ApiOpenApi
+/// <summary>
+/// One OpenAPI 3.1 document per API, generated from its field dictionary, for code generators and the reference page.
+/// Every text a provider wrote (titles, summaries, field names and descriptions) enters as plain text only: the
+/// interactive reference renders descriptions as Markdown with HTML, so links, images and tags must not survive.
+/// </summary>
+public static partial class ApiOpenApi
 {
+    [GeneratedRegex("<(?=[A-Za-z/!?])")] private static partial Regex TagStart();
+
+    /// <summary>
+    /// Provider text as plain text. Markdig's plain-text output decodes entities ("&amp;lt;img" becomes "&lt;img"),
+    /// so an angle bracket that could open a tag is re-escaped for the Markdown viewer.
+    /// </summary>
+    public static string Plain(string? text) => TagStart().Replace(SafeMarkdown.Shared.ToPlainText(text), "&lt;");
+
     public static JsonObject Document(ApiDetail d, string baseUrl)
     {
         var code = d.Api.Code;
         var filterParams = new JsonArray(d.Fields.Select(f => (JsonNode)new JsonObject
         {
             ["name"] = f.Name, ["in"] = "query", ["required"] = false,
-            ["description"] = $"{f.Description}（等于；也可用 {f.Name}__ne/__gt/__gte/__lt/__lte/__in/__contains）",
+            ["description"] = $"{Plain(f.Description)}（等于；也可用 {Plain(f.Name)}__ne/__gt/__gte/__lt/__lte/__in/__contains）",
             ["schema"] = Schema(f.Type),
         }).ToArray());
         JsonNode Paging() => new JsonArray(
@@ -47,7 +61,7 @@ public static class ApiOpenApi
         return new JsonObject
         {
             ["openapi"] = "3.1.0",
-            ["info"] = new JsonObject { ["title"] = d.Api.Name, ["version"] = "1", ["description"] = $"{d.Api.Summary}\n\n提供机构：{d.Api.DepartmentName}。调用须按 ODP1-HMAC-SHA256 签名。" },
+            ["info"] = new JsonObject { ["title"] = Plain(d.Api.Name), ["version"] = "1", ["description"] = $"{Plain(d.Api.Summary)}\n\n提供机构：{Plain(d.Api.DepartmentName)}。调用须按 ODP1-HMAC-SHA256 签名。" },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = baseUrl }),
             ["paths"] = paths,
             ["components"] = new JsonObject { ["securitySchemes"] = new JsonObject

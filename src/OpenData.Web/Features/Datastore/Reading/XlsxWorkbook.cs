@@ -14,10 +14,10 @@ internal sealed class XlsxWorkbook
     /// <summary>Per cell style index: 0 = not a date, 1 = date, 2 = date and time.</summary>
     public List<byte> DateStyles { get; } = [];
 
-    public static XlsxWorkbook Load(XlsxPackage pkg)
+    public static XlsxWorkbook Load(XlsxPackage pkg, DatastoreOptions limits)
     {
         var wb = new XlsxWorkbook { SheetPath = FirstSheet(pkg) };
-        if (pkg.Has("xl/sharedStrings.xml")) wb.ReadStrings(pkg);
+        if (pkg.Has("xl/sharedStrings.xml")) wb.ReadStrings(pkg, limits);
         if (pkg.Has("xl/styles.xml")) wb.ReadStyles(pkg);
         return wb;
     }
@@ -50,11 +50,18 @@ internal sealed class XlsxWorkbook
         return false;
     }
 
-    private void ReadStrings(XlsxPackage pkg)
+    /// <summary>
+    /// Reads the whole table (cells refer to it by index from anywhere in the sheet), stopping with a clear refusal
+    /// as soon as it passes the count or character limit: a package that passed every size check still held 38
+    /// million strings and took the server past 3 GB, so the table's memory is bounded here, not by the file.
+    /// </summary>
+    private void ReadStrings(XlsxPackage pkg, DatastoreOptions limits)
     {
         using var x = pkg.Open("xl/sharedStrings.xml");
         var sb = new StringBuilder();
         var phonetic = 0;
+        var maxCount = (int)Math.Min(limits.XlsxMaxSharedStrings, limits.XlsxMaxCells);
+        long chars = 0;
         x.Read();
         while (!x.EOF)
         {
@@ -62,6 +69,8 @@ internal sealed class XlsxWorkbook
             if (x.NodeType == XmlNodeType.Element && x.LocalName == "t" && x.NamespaceURI == Main && phonetic == 0)
             {
                 sb.Append(x.ReadElementContentAsString());
+                // One huge entry is refused before it is kept, not after.
+                if (chars + sb.Length > limits.XlsxMaxSharedStringChars) throw TooManyStrings(maxCount, limits.XlsxMaxSharedStringChars);
                 continue;
             }
             if (x.NamespaceURI == Main)
@@ -69,11 +78,20 @@ internal sealed class XlsxWorkbook
                 if (x.NodeType == XmlNodeType.Element && x.LocalName == "si") sb.Clear();
                 else if (x.NodeType == XmlNodeType.Element && x.LocalName == "rPh" && !x.IsEmptyElement) phonetic++;
                 else if (x.NodeType == XmlNodeType.EndElement && x.LocalName == "rPh") phonetic--;
-                else if (x.NodeType == XmlNodeType.EndElement && x.LocalName == "si") SharedStrings.Add(sb.ToString());
+                else if (x.NodeType == XmlNodeType.EndElement && x.LocalName == "si")
+                {
+                    if (SharedStrings.Count >= maxCount || (chars += sb.Length) > limits.XlsxMaxSharedStringChars)
+                        throw TooManyStrings(maxCount, limits.XlsxMaxSharedStringChars);
+                    SharedStrings.Add(sb.ToString());
+                }
             }
             x.Read();
         }
     }
+
+    private static DatastoreInputException TooManyStrings(int count, long chars) =>
+        new("XlsxTooManyStrings", $"这个 XLSX 文件的共享字符串表超过了上限（{count:N0} 条或共 {chars:N0} 个字符），已拒绝处理，以免占用过多内存。" +
+            "请删除多余的工作表或空白格式区域，或另存为 CSV 后上传。");
 
     private void ReadStyles(XlsxPackage pkg)
     {

@@ -84,6 +84,27 @@ public static class XlsxFixture
         return ms.ToArray();
     }
 
+    /// <summary>A small sheet over a shared-string table of <paramref name="count"/> distinct strings (an ordinary ratio, no bomb).</summary>
+    public static byte[] SharedStringFlood(int count)
+    {
+        var rows = new object?[][] { ["名称"], ["值"] };
+        var parts = Build(rows);
+        var sst = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+        sst.Append("<si><t>名称</t></si><si><t>值</t></si>");
+        for (var i = 0; i < count; i++) sst.Append("<si><t>条目").Append(i.ToString(CultureInfo.InvariantCulture)).Append("</t></si>");
+        sst.Append("</sst>");
+        var ms = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(parts), ZipArchiveMode.Read))
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var e in source.Entries)
+            {
+                using var target = zip.CreateEntry(e.FullName).Open();
+                if (e.FullName == "xl/sharedStrings.xml") target.Write(Encoding.UTF8.GetBytes(sst.ToString()));
+                else using (var from = e.Open()) from.CopyTo(target);
+            }
+        return ms.ToArray();
+    }
+
     private static string Col(int index)
     {
         var s = "";
