@@ -32,12 +32,12 @@ public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDa
         {
             var userId = DatasetAccess.UserId(user);
             if (user.Identity?.IsAuthenticated != true || userId is null)
-                return Problem(401, "login-required", "该数据为有条件开放数据，请登录并申请获批后查看");
+                return new(null, d.Title, name, 401, "login-required", "该数据为有条件开放数据，请登录并申请获批后查看");
             var granted = await grants.HasGrantAsync(userId, d.Id, ct);
             // Every use of 有条件开放 rows by a grantee is in the audit log, like its downloads.
             await audit.WriteAsync(DatasetAuditActions.RestrictedRead, $"dataset:{slug}", name, succeeded: granted, ct: ct);
             if (!granted)
-                return Problem(403, "restricted", "该数据为有条件开放数据，需提交申请并获批准后方可查看");
+                return new(null, d.Title, name, 403, "restricted", "该数据为有条件开放数据，需提交申请并获批准后方可查看");
         }
         var table = version is { } n ? await tables.VersionAsync(resourceId, n, ct) : await tables.CurrentAsync(resourceId, ct);
         return table is null
