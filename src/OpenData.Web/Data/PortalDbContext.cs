@@ -46,6 +46,11 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+    public DbSet<RestrictedApplication> RestrictedApplications => Set<RestrictedApplication>();
+    public DbSet<RestrictedApplicationDataset> RestrictedApplicationDatasets => Set<RestrictedApplicationDataset>();
+    public DbSet<RestrictedDocument> RestrictedDocuments => Set<RestrictedDocument>();
+    public DbSet<RestrictedStep> RestrictedSteps => Set<RestrictedStep>();
+    public DbSet<RestrictedGrant> RestrictedGrants => Set<RestrictedGrant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -153,4 +153,8 @@ public static class DatasetAuditActions
     public const string Uploaded = "dataset.uploaded";
     public const string RestrictedDownload = "dataset.restricted-download";
     public const string RestrictedDownloadDenied = "dataset.restricted-download-denied";
+    /// <summary>A grantee's preview, profile or aggregate of 有条件开放 rows (pages and the rows APIs).</summary>
+    public const string RestrictedRead = "dataset.restricted-read";
+    /// <summary>A signed data API call on 有条件开放 data (refused ones too).</summary>
+    public const string RestrictedApiCall = "dataset.restricted-api-call";
 }

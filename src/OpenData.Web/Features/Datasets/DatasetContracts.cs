@@ -44,7 +44,7 @@ public sealed record DatasetDetailDto(
     bool IsSample, bool IsPublished, DateTimeOffset? PublishedAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? DataUpdatedAt, TimelinessDto Timeliness, DatasetStatsDto Stats, long RowCount, long Capacity,
     IReadOnlyList<string> Formats, IReadOnlyList<FieldDto> Fields, SampleDto? Sample,
-    IReadOnlyList<ResourceDto> Resources, bool CanManage);
+    IReadOnlyList<ResourceDto> Resources, bool CanManage, bool CanUseData = true);
 
 /// <summary>Status "on-time" (按时更新), "overdue" (逾期) or "irregular" (不定期, never overdue).</summary>
 public sealed record TimelinessDto(string Status, string Label, DateTimeOffset? LastUpdate, DateTimeOffset? DueBy);

@@ -7,15 +7,21 @@ using OpenData.Web.Infrastructure.Storage;
 
 namespace OpenData.Web.Features.Datasets;
 
-/// <summary>Grants to 有条件开放 data. The restricted-access feature replaces this default (no grants).</summary>
+/// <summary>
+/// Grants to 有条件开放 data: the one check every route that serves rows calls (pages, downloads and exports, the
+/// rows and aggregate APIs, the signed data API). The restricted-access feature replaces this default (no grants).
+/// </summary>
 public interface IDatasetGrants
 {
     Task<bool> HasGrantAsync(string userId, int datasetId, CancellationToken ct);
+    /// <summary>A developer app named in a grant in force (the signed data API).</summary>
+    Task<bool> HasAppGrantAsync(int appId, int datasetId, CancellationToken ct);
 }
 
 public sealed class NoDatasetGrants : IDatasetGrants
 {
     public Task<bool> HasGrantAsync(string userId, int datasetId, CancellationToken ct) => Task.FromResult(false);
+    public Task<bool> HasAppGrantAsync(int appId, int datasetId, CancellationToken ct) => Task.FromResult(false);
 }
 
 /// <summary>The download flow (2.9.3): agreement, who may download what, counting and auditing.</summary>

@@ -17,8 +17,10 @@ public sealed partial class DatasetQueries
         if (d is null) return null;
         var canManage = DatasetAccess.CanManage(user, d.Department!.Code);
         if (!d.IsPublished && !canManage) return null;
-        // 有条件开放 data is described by its metadata only: rows and example values may hold personal data.
-        var showValues = canManage || d.OpenCondition != OpenCondition.Restricted;
+        // 有条件开放 data is described by its metadata only (rows and example values may hold personal data),
+        // except to its managers and to grantees (IDatasetGrants, the one check every route that serves rows calls).
+        var showValues = canManage || d.OpenCondition != OpenCondition.Restricted
+            || (DatasetAccess.UserId(user) is { } uid && user.Identity?.IsAuthenticated == true && await grants.HasGrantAsync(uid, d.Id, ct));
 
         var sampleSource = d.Resources.Where(r => DatasetLabels.IsTabular(r.Format))
             .Select(r => (r.Name, Version: r.Versions.FirstOrDefault(v => v.Number == r.CurrentVersion)))
@@ -38,7 +40,7 @@ public sealed partial class DatasetQueries
             d.RowCount, d.Capacity, SplitList(d.Formats),
             d.Fields.Select(f => new FieldDto(f.Name, f.Type, f.Description, f.Unit, showValues ? f.Example : "")).ToList(),
             showValues && sampleSource.Version is { } sv ? TabularSample.FromJson(sampleSource.Name, sv.SampleJson) : null,
-            resources, canManage);
+            resources, canManage, showValues);
     }
 
     /// <summary>关联信息: published datasets sharing tags (3 each), field names (2 each) or the domain (1), best first.</summary>

@@ -17,7 +17,8 @@ public sealed record ResourceAccess(ResourceTable? Table, string? DatasetTitle, 
 /// Preview, profile and analysis of a resource's served table, for the pages and the JSON API alike.
 /// Open data is public; 有条件开放 data needs the dataset's provider, an administrator or a grant.
 /// </summary>
-public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDatasetGrants grants, DatastoreReader reader, DatastoreAnalysis analysis)
+public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDatasetGrants grants, DatastoreReader reader, DatastoreAnalysis analysis,
+    Infrastructure.Auditing.AuditLog audit)
 {
     public async Task<ResourceAccess> OpenAsync(string slug, int resourceId, int? version, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -31,9 +32,12 @@ public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDa
         {
             var userId = DatasetAccess.UserId(user);
             if (user.Identity?.IsAuthenticated != true || userId is null)
-                return Problem(401, "login-required", "该数据为有条件开放数据，请登录并申请获批后查看");
-            if (!await grants.HasGrantAsync(userId, d.Id, ct))
-                return Problem(403, "restricted", "该数据为有条件开放数据，需提交申请并获批准后方可查看");
+                return new(null, d.Title, name, 401, "login-required", "该数据为有条件开放数据，请登录并申请获批后查看");
+            var granted = await grants.HasGrantAsync(userId, d.Id, ct);
+            // Every use of 有条件开放 rows by a grantee is in the audit log, like its downloads.
+            await audit.WriteAsync(DatasetAuditActions.RestrictedRead, $"dataset:{slug}", name, succeeded: granted, ct: ct);
+            if (!granted)
+                return new(null, d.Title, name, 403, "restricted", "该数据为有条件开放数据，需提交申请并获批准后方可查看");
         }
         var table = version is { } n ? await tables.VersionAsync(resourceId, n, ct) : await tables.CurrentAsync(resourceId, ct);
         return table is null

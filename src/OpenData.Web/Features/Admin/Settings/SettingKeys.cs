@@ -25,6 +25,10 @@ public static class SettingKeys
     public const string SmtpUser = "smtp.user";
     public const string ReplyTargetDays = "interaction.replyTargetDays";
     public const string AuditRetentionDays = "audit.retentionDays";
+    /// <summary>受限数据申请窗口: months ("3,9") or date ranges ("2027-03-01~2027-03-20"), see RestrictedAccess.ApplicationWindows.</summary>
+    public const string RestrictedWindows = "restricted.windows";
+    public const string RestrictedNotice = "restricted.notice";
+    public const string RestrictedMaxMonths = "restricted.maxMonths";
     /// <summary>Changes with every settings or agreement change, so every node reloads its cached copy.</summary>
     public const string Stamp = "settings.stamp";
 
@@ -51,6 +55,10 @@ public static class SettingKeys
         new(SmtpFrom, "发件人地址", "", SettingKind.Text),
         new(SmtpUser, "SMTP 用户名", "", SettingKind.Text, "留空表示不认证"),
         new(SmtpPassword, "SMTP 密码", "", SettingKind.Secret, "加密保存，不会显示；留空表示不修改"),
+        new(RestrictedWindows, "受限数据申请窗口", "3,9", SettingKind.Text,
+            "月份（如 3,9 表示每年 3 月、9 月全月）或日期段（如 2027-03-01~2027-03-20），多个用逗号分隔；窗口外不受理新申请"),
+        new(RestrictedNotice, "受限数据申请公告", "", SettingKind.LongText, "显示在申请页和公示页，说明本期窗口的日期、材料要求等"),
+        new(RestrictedMaxMonths, "受限数据最长授权期限（月）", "12", SettingKind.Number, "申请的使用期限不得超过此月数"),
         new(AuditRetentionDays, "审计日志保留天数", "180", SettingKind.Number, "不少于 180 天（等保三级）"),
     ];
 

@@ -22,6 +22,9 @@ public sealed class ApplicationCommands(PortalDbContext db, ApiCatalog catalog, 
             ?? throw new AppValidationException("appId", "请选择自己的一个应用；还没有应用时请先在个人中心创建。");
         if (app.IsDisabled) throw new AppValidationException("appId", "该应用已停用，请先启用。");
         var api = await catalog.FindAsync(r.ApiCode ?? "", ct) ?? throw new AppValidationException("apiCode", "接口不存在或未发布。");
+        // 有条件开放 data is not offered through API applications: access comes with a 受限数据申请 grant, to the apps it names.
+        if (await IsRestrictedAsync(api.Code, ct))
+            throw new AppValidationException("apiCode", RestrictedApiMessage);
         var category = (r.Category ?? "").Trim();
         if (!ApplicationCategories.All.Contains(category)) throw new AppValidationException("category", "请选择申请需求分类。");
         var reason = (r.Reason ?? "").Trim();
@@ -82,6 +85,12 @@ public sealed class ApplicationCommands(PortalDbContext db, ApiCatalog catalog, 
             $"api-application:{id}", $"{row.ApiCode} app {row.AppId} {reason}", ct: ct);
         return true;
     }
+
+    public const string RestrictedApiMessage =
+        "该接口属于有条件开放数据，不接受接口申请：请在个人中心提交受限数据申请并在申请中指定应用，获批后该应用即可调用。";
+
+    public Task<bool> IsRestrictedAsync(string apiCode, CancellationToken ct) =>
+        db.Resources.AnyAsync(x => x.ApiCode == apiCode && x.Dataset!.OpenCondition == OpenCondition.Restricted, ct);
 
     private static void Demand(ClaimsPrincipal user)
     {

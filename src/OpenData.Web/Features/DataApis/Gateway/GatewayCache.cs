@@ -15,7 +15,8 @@ public sealed class GatewayCache(IMemoryCache cache)
 
     /// <summary>The secrets are kept decrypted for the entry's two seconds: unprotecting them cost more than the HMAC.</summary>
     public sealed record App(int Id, string Secret, string? PreviousSecret, DateTimeOffset? PreviousSecretExpiresAt, bool IsDisabled);
-    public sealed record Grant(int Id, int? DailyQuota);
+    /// <summary>RestrictedDatasetId: the API's dataset when it is 有条件开放, whose grant is checked on every call as well.</summary>
+    public sealed record Grant(int Id, int? DailyQuota, int? RestrictedDatasetId = null);
 
     public Task<App?> AppAsync(string appKey, Func<Task<App?>> load) => GetAsync("odp:gw:app:" + appKey, load);
     public Task<Grant?> GrantAsync(int appId, string apiCode, Func<Task<Grant?>> load) => GetAsync($"odp:gw:grant:{appId}:{apiCode}", load);

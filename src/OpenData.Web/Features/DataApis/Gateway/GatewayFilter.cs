@@ -85,11 +85,21 @@ public sealed class GatewayFilter(AppSecrets secrets, INonceStore nonces, AppRat
         if (app.IsDisabled)
             return ProblemDefaults.Problem(403, GatewayProblems.NotGranted, "该应用已停用，请在个人中心“我的应用”中启用。");
 
-        var grant = await cache.GrantAsync(app.Id, code, () => Db(ctx).ApiApplications.AsNoTracking()
-            .Where(a => a.AppId == app.Id && a.ApiCode == code && a.Status == ApiApplicationStatus.Approved)
-            .Select(a => new GatewayCache.Grant(a.Id, a.DailyQuota)).FirstOrDefaultAsync(ctx.RequestAborted));
+        var grant = await cache.GrantAsync(app.Id, code, () =>
+        {
+            var db = Db(ctx);
+            return db.ApiApplications.AsNoTracking()
+                .Where(a => a.AppId == app.Id && a.ApiCode == code && a.Status == ApiApplicationStatus.Approved)
+                .Select(a => new GatewayCache.Grant(a.Id, a.DailyQuota, db.Resources
+                    .Where(r => r.ApiCode == code && r.Dataset!.OpenCondition == OpenCondition.Restricted).Select(r => (int?)r.DatasetId).FirstOrDefault()))
+                .FirstOrDefaultAsync(ctx.RequestAborted);
+        });
         if (grant is null)
             return ProblemDefaults.Problem(403, GatewayProblems.NotGranted, $"应用尚未获准调用接口“{code}”：请先在接口详情页提交申请，待管理员审核通过后再调用。");
+        // 有条件开放 data: the approval alone is not enough; the restricted-data grant naming this app must be in force
+        // (checked in memory, so expiry and revocation take effect at once) and every call is audited.
+        if (grant.RestrictedDatasetId is { } restricted && await RestrictedProblemAsync(ctx, app.Id, restricted, code) is { } refused)
+            return refused;
 
         var (rate, apiQuota) = await limits.EffectiveAsync(code, defaults, ctx.RequestAborted);
         var (allowed, remaining, retry) = limiter.TryTake(app.Id, code, rate);
@@ -109,6 +119,15 @@ public sealed class GatewayFilter(AppSecrets secrets, INonceStore nonces, AppRat
 
         ctx.Items[typeof(SignedCall)] = new SignedCall { AppId = app.Id, ApplicationId = grant.Id, ApiCode = code, Body = body, Query = ParseQuery(rawQuery) };
         return await next(context);
+    }
+
+    private static async Task<IResult?> RestrictedProblemAsync(HttpContext ctx, int appId, int datasetId, string code)
+    {
+        var allowed = await ctx.RequestServices.GetRequiredService<Datasets.IDatasetGrants>().HasAppGrantAsync(appId, datasetId, ctx.RequestAborted);
+        await ctx.RequestServices.GetRequiredService<Infrastructure.Auditing.AuditLog>().WriteAsync(Datasets.DatasetAuditActions.RestrictedApiCall, $"api:{code}",
+            $"app {appId}", succeeded: allowed, actorName: $"app:{appId}", ct: ctx.RequestAborted);
+        return allowed ? null : ProblemDefaults.Problem(403, GatewayProblems.NotGranted,
+            $"接口“{code}”属于有条件开放数据：受限数据授权已到期、已撤销或未包含该应用，请在个人中心重新提交受限数据申请。");
     }
 
     private static PortalDbContext Db(HttpContext ctx) => ctx.RequestServices.GetRequiredService<PortalDbContext>();
