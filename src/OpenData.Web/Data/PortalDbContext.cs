@@ -46,6 +46,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+    public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
+    public DbSet<NewsAttachment> NewsAttachments => Set<NewsAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
