@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using OpenData.Web.Infrastructure.Auth;
+using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.DeveloperCenter;
 
@@ -39,13 +40,18 @@ public static class OpenApiDocuments
         return services;
     }
 
-    /// <summary>A literal route wins over the generic /openapi/{documentName}.json, so the management document is guarded.</summary>
+    /// <summary>A literal route wins over the generic /openapi/{documentName}.json, so the management document is guarded.
+    /// It answers 401/403 itself (a JSON client gets no redirect to the sign-in page).</summary>
     public static void MapManagementOpenApi(this IEndpointRouteBuilder app) =>
         app.MapGet($"/openapi/{Management}.json", async (HttpContext http, CancellationToken ct) =>
         {
+            if (http.User.Identity?.IsAuthenticated != true) return ProblemDefaults.Problem(401, "unauthenticated", "请先登录。");
+            if (!ManagementReaders.Any(http.User.IsInRole)) return ProblemDefaults.Problem(403, "forbidden", "只有数据提供方和后台人员可以查看管理 API 文档。");
             var provider = http.RequestServices.GetRequiredKeyedService<IOpenApiDocumentProvider>(Management);
             var doc = await provider.GetOpenApiDocumentAsync(ct);
             var json = await doc.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, ct);
             return Results.Text(json, "application/json; charset=utf-8");
-        }).RequireAuthorization(p => p.RequireRole(Roles.Provider, Roles.Admin, Roles.Reviewer, Roles.Auditor)).ExcludeFromDescription();
+        }).ExcludeFromDescription();
+
+    private static readonly string[] ManagementReaders = [Roles.Provider, Roles.Admin, Roles.Reviewer, Roles.Auditor];
 }

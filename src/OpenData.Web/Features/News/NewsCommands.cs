@@ -19,6 +19,8 @@ public sealed class NewsCommands(PortalDbContext db, AuditLog audit, TimeProvide
     public async Task<Outcome> SaveAsync(int? id, NewsInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!BackOfficeAccess.IsAdmin(user)) return Outcome.Forbidden(OnlyAdmins);
+        // Form and JSON binding leave absent fields null despite the initializers.
+        input.Title ??= ""; input.Category ??= ""; input.Summary ??= ""; input.Body ??= ""; input.Source ??= "";
         if (Validate(input) is { } problem) return Outcome.Invalid(problem);
         var now = clock.GetUtcNow();
         NewsArticle? a;

@@ -18,7 +18,7 @@ public sealed class NewsForm
 
     public NewsInput ToInput() => new()
     {
-        Title = Title, Category = Category, Summary = Summary, Body = Body, Source = Source, Publish = Action == "publish",
+        Title = Title ?? "", Category = Category ?? "", Summary = Summary ?? "", Body = Body ?? "", Source = Source ?? "", Publish = Action == "publish",
         PublishAt = DateTime.TryParse(PublishAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), ChinaTime.Offset) : null,
     };
