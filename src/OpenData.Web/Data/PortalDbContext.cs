@@ -51,6 +51,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RestrictedDocument> RestrictedDocuments => Set<RestrictedDocument>();
     public DbSet<RestrictedStep> RestrictedSteps => Set<RestrictedStep>();
     public DbSet<RestrictedGrant> RestrictedGrants => Set<RestrictedGrant>();
+    public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
+    public DbSet<NewsAttachment> NewsAttachments => Set<NewsAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
