@@ -46,6 +46,10 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+    public DbSet<ShowcaseEntry> ShowcaseEntries => Set<ShowcaseEntry>();
+    public DbSet<ShowcaseRevision> ShowcaseRevisions => Set<ShowcaseRevision>();
+    public DbSet<ShowcaseLink> ShowcaseLinks => Set<ShowcaseLink>();
+    public DbSet<ShowcaseImage> ShowcaseImages => Set<ShowcaseImage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
