@@ -21,7 +21,7 @@ public sealed record AppDetailDto(int Id, string Name, string Type, string TypeL
 
 /// <summary>What the owner (and a reviewer) sees beside the content: the state and the link check.</summary>
 public sealed record AppReviewStateDto(string Status, string StatusLabel, string? ReviewReason, bool IsPublic, bool HasPendingEdit,
-    string LinkState, string? LinkError, DateTimeOffset? LinkCheckedAt);
+    string LinkState, string? LinkError, DateTimeOffset? LinkCheckedAt, bool IsOwner);
 
 /// <summary>GET /api/v1/me/showcase and the reviewers' queue.</summary>
 public sealed record MyAppDto(int Id, string Name, string Type, string TypeLabel, string Status, string StatusLabel, string? ReviewReason,

@@ -103,7 +103,7 @@ public static class ShowcaseForms
         var file = form.Files.GetFile("file") is { Length: > 0 } f ? Wrap(f) : null;
         return new ShowcaseInput(form["name"], form["type"], Int("domain"), form["tags"], form["summary"], form["team"], form["teamContact"],
             Split(form["datasets"]), Split(form["apis"]), form["url"], form["embedCode"], Int("developerAppId"),
-            shots, form["screenshotAlts"].Select(a => a ?? "").ToList(), file);
+            shots, form["screenshotAlts"].SelectMany(a => (a ?? "").Split('\n')).Select(a => a.Trim()).ToList(), file);
     }
 
     /// <summary>Repeated fields, or one field with several values separated by commas or new lines (the page's text box).</summary>

@@ -72,7 +72,7 @@ public sealed class ShowcaseQueries(PortalDbContext db, ChineseSegmenter segment
         var latest = revs.Max(r => r.Id);
         var isPublic = revs.Any(r => r.IsPublished);
         var state = new AppReviewStateDto(ShowcaseLabels.Status(entry.Status), ShowcaseLabels.StatusLabel(entry.Status), entry.ReviewReason, isPublic,
-            isPublic && !revs.Single(r => r.Id == latest).IsPublished, entry.LinkState.ToString().ToLowerInvariant(), entry.LinkError, entry.LinkCheckedAt);
+            isPublic && !revs.Single(r => r.Id == latest).IsPublished, entry.LinkState.ToString().ToLowerInvariant(), entry.LinkError, entry.LinkCheckedAt, ShowcaseAccess.UserId(user) == entry.OwnerId);
         return ((await RevisionAsync(latest, ct))!, state);
     }
 
