@@ -53,6 +53,10 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RestrictedGrant> RestrictedGrants => Set<RestrictedGrant>();
     public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
     public DbSet<NewsAttachment> NewsAttachments => Set<NewsAttachment>();
+    public DbSet<ShowcaseEntry> ShowcaseEntries => Set<ShowcaseEntry>();
+    public DbSet<ShowcaseRevision> ShowcaseRevisions => Set<ShowcaseRevision>();
+    public DbSet<ShowcaseLink> ShowcaseLinks => Set<ShowcaseLink>();
+    public DbSet<ShowcaseImage> ShowcaseImages => Set<ShowcaseImage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -72,6 +72,16 @@ public sealed record DatasetGraphDto(IReadOnlyList<string> Categories, IReadOnly
 public sealed record GraphNodeDto(string Id, string Name, int Category, string Link, int SymbolSize);
 public sealed record GraphLinkDto(string Source, string Target, string Label);
 
+/// <summary>A node another feature adds to a dataset's 数据图谱 (linked to the dataset with its label).</summary>
+public sealed record GraphExtraNode(string Id, string Name, string Link, int SymbolSize, string Label);
+
+/// <summary>Lets another area (the showcase's apps) add its own category of nodes to the 数据图谱 without the datasets feature knowing it.</summary>
+public interface IDatasetGraphExtension
+{
+    string Category { get; }
+    Task<IReadOnlyList<GraphExtraNode>> NodesAsync(string slug, CancellationToken ct);
+}
+
 /// <summary>数据目录 (2.1.3) state: ?org=&amp;q=&amp;page=&amp;pageSize=.</summary>
 public sealed class CatalogRequest
 {

@@ -100,6 +100,13 @@ public sealed partial class DatasetQueries
         foreach (var r in related) Add("dataset:" + r.Slug, r.Title, 5, $"/datasets/{r.Slug}", 32, r.Reason);
         foreach (var r in d.Resources.Where(r => DatasetLabels.IsTabular(r.Format) && r.ApiCode.Length > 0))
             Add("api:" + r.ApiCode, r.Name + " 数据接口", 6, $"/apis/{r.ApiCode}", 30, "数据接口");
-        return new DatasetGraphDto(["数据集", "提供机构", "数据领域", "标签", "数据项", "关联数据集", "数据接口"], nodes, links);
+        var categories = new List<string> { "数据集", "提供机构", "数据领域", "标签", "数据项", "关联数据集", "数据接口" };
+        foreach (var extension in graphExtensions)
+        {
+            var category = categories.Count;
+            categories.Add(extension.Category);
+            foreach (var n in await extension.NodesAsync(d.Slug, ct)) Add(n.Id, n.Name, category, n.Link, n.SymbolSize, n.Label);
+        }
+        return new DatasetGraphDto(categories, nodes, links);
     }
 }

@@ -6,7 +6,8 @@ using OpenData.Web.Data.Entities;
 namespace OpenData.Web.Features.Datasets;
 
 /// <summary>Reads of the catalog. Unpublished datasets are visible only to their department's providers and admins.</summary>
-public sealed partial class DatasetQueries(PortalDbContext db, DatasetSearch search, TimeProvider clock, IMemoryCache cache, IDatasetGrants grants)
+public sealed partial class DatasetQueries(PortalDbContext db, DatasetSearch search, TimeProvider clock, IMemoryCache cache, IDatasetGrants grants,
+    IEnumerable<IDatasetGraphExtension> graphExtensions)
 {
     public const int MaxPageSize = 100;
 

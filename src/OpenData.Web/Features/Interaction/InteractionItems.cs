@@ -31,6 +31,7 @@ public static class ItemKinds
         {
             Dataset => "/datasets/" + Uri.EscapeDataString(key),
             Api => "/apis/" + Uri.EscapeDataString(key),
+            App => "/apps/" + Uri.EscapeDataString(key),
             _ => $"/interact/items/{Uri.EscapeDataString(kind)}/{Uri.EscapeDataString(key)}",
         };
         return section is null ? page : page + "#" + section;

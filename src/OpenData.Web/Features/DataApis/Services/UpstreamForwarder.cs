@@ -45,7 +45,11 @@ public sealed class UpstreamForwarder : IDisposable
         throw new UpstreamRefusedException("上游重定向次数过多。");
     }
 
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    /// <summary>
+    /// The connection guard, also used by the showcase's link check: without an allow-list on the request,
+    /// every private, loopback and link-local address is refused.
+    /// </summary>
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var host = context.DnsEndPoint.Host;
         var allow = context.InitialRequestMessage.Options.TryGetValue(AllowKey, out var a) ? a : [];
