@@ -46,6 +46,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+    public DbSet<MapLayer> MapLayers => Set<MapLayer>();
+    public DbSet<MapBoundary> MapBoundaries => Set<MapBoundary>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

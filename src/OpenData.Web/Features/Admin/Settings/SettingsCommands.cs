@@ -100,6 +100,8 @@ public sealed class SettingsCommands(PortalDbContext db, SiteSettingsStore store
         if (def.Key == SettingKeys.AuditRetentionDays && int.Parse(value, CultureInfo.InvariantCulture) < SettingKeys.MinAuditRetentionDays)
             return $"审计日志至少保留 {SettingKeys.MinAuditRetentionDays} 天";
         if (def.Key == SettingKeys.SiteName && value.Length == 0) return "请填写网站名称";
+        if (def.Key == SettingKeys.TileServiceUrl && Maps.BaseMap.UrlProblem(value) is { } tile) return tile;
+        if (def.Key == SettingKeys.TileCrs && Maps.CoordinateSystems.Parse(value) is null) return "请填写 wgs84、gcj02 或 bd09";
         return null;
     }
 
