@@ -12,7 +12,17 @@ public sealed class MapQueries(PortalDbContext db)
 {
     public async Task<MapLayerListDto> LayersAsync(CancellationToken ct)
     {
+        var all = await QueryAsync(null, ct);
+        return new MapLayerListDto(all, all.Count);
+    }
+
+    /// <summary>The layers of one dataset (its map tab and button).</summary>
+    public Task<List<MapLayerDto>> DatasetLayersAsync(string slug, CancellationToken ct) => QueryAsync(slug, ct);
+
+    private async Task<List<MapLayerDto>> QueryAsync(string? slug, CancellationToken ct)
+    {
         var open = db.Resources.AsNoTracking().Where(r => r.Dataset!.IsPublished && r.Dataset.OpenCondition == OpenCondition.Open);
+        if (slug is not null) open = open.Where(r => r.Dataset!.Slug == slug);
         var points = await open
             .Join(db.MapLayers.Where(l => (l.State == MapLayerState.Detected || l.State == MapLayerState.Confirmed) && l.ValidCount > 0),
                 r => r.Id, l => l.ResourceId, (r, l) => new { r, l })
@@ -24,11 +34,6 @@ public sealed class MapQueries(PortalDbContext db)
             .Select(r => new MapLayerDto(r.Dataset!.Slug, r.Id, r.Dataset.Title, r.Name, r.Dataset.Domain!.Name, r.Dataset.DomainId,
                 r.Dataset.Department!.Name, 0, "wgs84", "geojson", r.Dataset.IsSample))
             .ToListAsync(ct);
-        var all = points.Concat(shapes).OrderBy(l => l.DomainId).ThenBy(l => l.Title).ThenBy(l => l.ResourceId).ToList();
-        return new MapLayerListDto(all, all.Count);
+        return points.Concat(shapes).OrderBy(l => l.DomainId).ThenBy(l => l.Title).ThenBy(l => l.ResourceId).ToList();
     }
-
-    /// <summary>The layers of one dataset (for its map tab), whatever their count on the shared list.</summary>
-    public async Task<IReadOnlyList<MapLayerDto>> DatasetLayersAsync(string slug, CancellationToken ct) =>
-        (await LayersAsync(ct)).Items.Where(l => l.Slug == slug).ToList();
 }

@@ -26,9 +26,10 @@ public abstract class MapLayerTests(PortalFactory factory)
     public async Task The_demo_catalog_has_at_least_six_point_layers_inside_Lishui_marked_as_samples()
     {
         var list = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/map/layers", Json);
-        var points = list.GetProperty("items").EnumerateArray().Where(l => l.GetProperty("kind").GetString() == "point").ToList();
+        // Other tests of this class add their own layers to the same database: count the demo's (示例) only.
+        var points = list.GetProperty("items").EnumerateArray()
+            .Where(l => l.GetProperty("kind").GetString() == "point" && l.GetProperty("isSample").GetBoolean()).ToList();
         Assert.True(points.Count >= 6, $"{points.Count} point layers");
-        Assert.All(points, l => Assert.True(l.GetProperty("isSample").GetBoolean()));
         Assert.Contains(points, l => l.GetProperty("slug").GetString() == "kongqi-jiance-zhandian");
         var first = points[0];
         Assert.True(first.GetProperty("count").GetInt64() > 0);
