@@ -19,6 +19,7 @@ public static class MapsFeature
         services.AddScoped<IIngestionFollowUp>(sp => sp.GetRequiredService<MapLayerDetector>());
         services.AddScoped<Infrastructure.Data.IStartupSeeder, MapLayerBackfill>();
         services.AddScoped<MapQueries>();
+        services.AddSingleton<PointLayerJson>();
         services.AddScoped<LayerData>();
         services.AddScoped<MapLayerCommands>();
         services.AddScoped<MapBoundaries>();
