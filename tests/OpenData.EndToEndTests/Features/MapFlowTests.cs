@@ -56,6 +56,8 @@ public sealed class MapFlowTests(LiveApp app)
         await LiveApp.ScreenshotAsync(admin, "map-admin-boundary");
 
         var (page, refused) = await OfflinePageAsync(1280, 900);
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync("/map");
         await Assertions.Expect(page.Locator(".leaflet-overlay-pane path").First).ToBeVisibleAsync(); // the boundary, drawn without tiles
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索图层" }).FillAsync("饭店");
@@ -63,7 +65,8 @@ public sealed class MapFlowTests(LiveApp app)
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索图层" }).FillAsync("");
         await page.Locator("input[name=layer][value^='kongqi-jiance-zhandian:']").CheckAsync();
         await Assertions.Expect(page.Locator("[data-map-legend] li")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("[data-map-legend] li").Nth(1).Locator("[data-map-note]")).ToContainTextAsync("个点");
+        await Assertions.Expect(page.Locator("[data-map-legend] li").Nth(1).Locator("[data-map-note]")).ToContainTextAsync("个点", new() { Timeout = 30_000 });
+        Assert.Empty(errors);
 
         // Zoom into clusters until single points show, then open one's popup.
         for (var i = 0; i < 8 && await page.Locator(".map-dot").CountAsync() == 0; i++)

@@ -85,7 +85,8 @@ async function boot() {
   const L = await loadLeaflet();
   const status = document.querySelector('[data-map-status]');
   const say = (text) => { if (status) status.textContent = text; };
-  const map = L.map(box, { zoomControl: true, keyboard: true, preferCanvas: false, attributionControl: true });
+  // maxZoom on the map itself: without a tile layer Leaflet has none, and markercluster refuses to work.
+  const map = L.map(box, { zoomControl: true, keyboard: true, attributionControl: true, minZoom: 5, maxZoom: 18 });
   map.attributionControl.setPrefix(false);
   if (cfg.tileUrl) {
     L.tileLayer(cfg.tileUrl, { attribution: escapeHtml(cfg.attribution || ''), subdomains: cfg.subdomains > 0 ? '01234567'.slice(0, cfg.subdomains) : 'abc', maxZoom: 18 }).addTo(map);
