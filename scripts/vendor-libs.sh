@@ -6,16 +6,18 @@ cd "$(dirname "$0")/.."
 lib=src/OpenData.Web/wwwroot/lib
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-declare -A pkgs=( [bootstrap]=5.3.8 [bootstrap-icons]=1.13.2 [echarts]=6.1.0 [axe-core]=4.14.1 )
+declare -A pkgs=( [bootstrap]=5.3.8 [bootstrap-icons]=1.13.2 [echarts]=6.1.0 [axe-core]=4.14.1 [leaflet]=1.9.4 [leaflet.markercluster]=1.5.3 )
 for name in "${!pkgs[@]}"; do
   (cd "$tmp" && npm pack --silent "$name@${pkgs[$name]}" >/dev/null && mkdir -p "$name" && tar -xzf "$name-${pkgs[$name]}.tgz" -C "$name")
 done
-rm -rf "$lib" && mkdir -p "$lib"/{bootstrap,bootstrap-icons,echarts,axe-core}
+rm -rf "$lib" && mkdir -p "$lib"/{bootstrap,bootstrap-icons,echarts,axe-core,leaflet,leaflet.markercluster}
 cp "$tmp/bootstrap/package/dist/css/bootstrap.min.css" "$tmp/bootstrap/package/dist/js/bootstrap.bundle.min.js" "$lib/bootstrap/"
 cp "$tmp/bootstrap/package/LICENSE" "$lib/bootstrap/LICENSE"
 cp -r "$tmp/bootstrap-icons/package/bootstrap-icons.svg" "$tmp/bootstrap-icons/package/LICENSE" "$lib/bootstrap-icons/"
 cp "$tmp/echarts/package/dist/echarts.min.js" "$tmp/echarts/package/LICENSE" "$lib/echarts/"
 cp "$tmp/axe-core/package/axe.min.js" "$tmp/axe-core/package/LICENSE" "$lib/axe-core/"
+cp -r "$tmp/leaflet/package/dist/leaflet.js" "$tmp/leaflet/package/dist/leaflet.css" "$tmp/leaflet/package/dist/images" "$tmp/leaflet/package/LICENSE" "$lib/leaflet/"
+cp "$tmp/leaflet.markercluster/package/dist/"{leaflet.markercluster.js,MarkerCluster.css,MarkerCluster.Default.css} "$tmp/leaflet.markercluster/package/MIT-LICENCE.txt" "$lib/leaflet.markercluster/"
 {
   echo "# Vendored browser libraries"
   echo
@@ -27,5 +29,7 @@ cp "$tmp/axe-core/package/axe.min.js" "$tmp/axe-core/package/LICENSE" "$lib/axe-
   echo "| bootstrap-icons | ${pkgs[bootstrap-icons]} | bootstrap-icons.svg (SVG sprite) |"
   echo "| echarts | ${pkgs[echarts]} | echarts.min.js |"
   echo "| axe-core | ${pkgs[axe-core]} | axe.min.js (accessibility checks in tests only) |"
+  echo "| leaflet | ${pkgs[leaflet]} | leaflet.js, leaflet.css, images/ |"
+  echo "| leaflet.markercluster | ${pkgs[leaflet.markercluster]} | leaflet.markercluster.js, MarkerCluster.css, MarkerCluster.Default.css |"
 } > "$lib/README.md"
 echo "vendored into $lib"

@@ -57,6 +57,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ShowcaseRevision> ShowcaseRevisions => Set<ShowcaseRevision>();
     public DbSet<ShowcaseLink> ShowcaseLinks => Set<ShowcaseLink>();
     public DbSet<ShowcaseImage> ShowcaseImages => Set<ShowcaseImage>();
+    public DbSet<MapLayer> MapLayers => Set<MapLayer>();
+    public DbSet<MapBoundary> MapBoundaries => Set<MapBoundary>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,8 @@ namespace OpenData.Web.Infrastructure.Web;
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ScriptNonceKey = "odp:csp-script-nonce";
+    /// <summary>Extra image origins one response admits (the map page's configured tile server), space-separated.</summary>
+    public const string ImageSourcesKey = "odp:csp-img-src";
 
     private const string Csp =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -20,6 +22,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var h = context.Response.Headers;
             h.ContentSecurityPolicy = context.Items[ScriptNonceKey] is string nonce
                 ? Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal) : Csp;
+            if (context.Items[ImageSourcesKey] is string images)
+                h.ContentSecurityPolicy = h.ContentSecurityPolicy.ToString().Replace("img-src 'self'", $"img-src 'self' {images}", StringComparison.Ordinal);
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -17,6 +17,9 @@ public static class SettingKeys
     public const string UploadMaxMb = "upload.maxMb";
     public const string SensitiveWords = "content.sensitiveWords";
     public const string TileServiceUrl = "map.tileUrl";
+    public const string TileAttribution = "map.tileAttribution";
+    public const string TileCrs = "map.tileCrs";
+    public const string TileKey = "map.tileKey";
     public const string SmtpEnabled = "smtp.enabled";
     public const string SmtpHost = "smtp.host";
     public const string SmtpPort = "smtp.port";
@@ -48,7 +51,10 @@ public static class SettingKeys
         new(UploadMaxMb, "上传文件大小上限（MB）", "200", SettingKind.Number, "不超过服务器配置的上限 Datastore:MaxUploadBytes（默认 1024 MB）"),
         new(SensitiveWords, "敏感词（每行一个）", string.Join('\n', DefaultSensitiveWords), SettingKind.LongText, "评论、留言中含有这些词时转人工审核"),
         new(ReplyTargetDays, "互动答复时限（天）", "7", SettingKind.Number, "数据请求、纠错超过此天数未答复即进入待办提醒"),
-        new(TileServiceUrl, "地图瓦片服务地址", "", SettingKind.Text, "如 https://tiles.example/{z}/{x}/{y}.png；留空使用内置底图"),
+        new(TileServiceUrl, "地图瓦片服务地址", "", SettingKind.Text, "如 https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}；留空则只显示行政区划边界和数据（无需联网）"),
+        new(TileAttribution, "地图瓦片版权说明", "", SettingKind.Text, "显示在地图右下角，如“天地图 © 国家地理信息公共服务平台”"),
+        new(TileCrs, "瓦片坐标系", "wgs84", SettingKind.Text, "wgs84（天地图、OpenStreetMap）、gcj02（高德、腾讯）或 bd09；数据按此换算后叠加"),
+        new(TileKey, "地图服务密钥（天地图 tk）", "", SettingKind.Text, "替换地址中的 {key}；天地图须申请浏览器端密钥"),
         new(SmtpEnabled, "发送订阅更新邮件", "false", SettingKind.Switch, "开启并填写 SMTP 服务器后，订阅的数据集更新时同时发送邮件"),
         new(SmtpHost, "SMTP 服务器", "", SettingKind.Text),
         new(SmtpPort, "SMTP 端口", "25", SettingKind.Number),

@@ -101,6 +101,8 @@ public sealed class SettingsCommands(PortalDbContext db, SiteSettingsStore store
             return $"审计日志至少保留 {SettingKeys.MinAuditRetentionDays} 天";
         if (def.Key == SettingKeys.SiteName && value.Length == 0) return "请填写网站名称";
         if (def.Key == SettingKeys.RestrictedWindows) return RestrictedAccess.ApplicationWindows.Problem(value);
+        if (def.Key == SettingKeys.TileServiceUrl && Maps.BaseMap.UrlProblem(value) is { } tile) return tile;
+        if (def.Key == SettingKeys.TileCrs && Maps.CoordinateSystems.Parse(value) is null) return "请填写 wgs84、gcj02 或 bd09";
         return null;
     }
 

@@ -17,7 +17,8 @@ namespace OpenData.Web.Features.Datastore.Jobs;
 /// </summary>
 public sealed class IngestionJobRunner(
     PortalDbContext db, IFileStore files, IngestionRunner runner, IDatastore datastore, DatastoreReader reader,
-    DatasetSearch search, IServiceScopeFactory scopes, TimeProvider clock, ILogger<IngestionJobRunner> log)
+    DatasetSearch search, IServiceScopeFactory scopes, TimeProvider clock, ILogger<IngestionJobRunner> log,
+    IEnumerable<IIngestionFollowUp> followUps)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -104,6 +105,10 @@ public sealed class IngestionJobRunner(
             throw;
         }
         if (oldTable is not null && oldTable != result.TableName) await datastore.DropTableAsync(oldTable, ct); // a reload replaced it
+        if (version.Number >= resource.CurrentVersion)
+            foreach (var f in followUps)
+                try { await f.LoadedAsync(resource.Id, new ResourceTable(resource.Id, version.Number, result.TableName!, result.Columns, result.RowCount), ct); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Follow-up of resource {Resource} failed", resource.Id); }
     }
 
     private async Task FailAsync(Job job, IngestionError error, CancellationToken ct)
