@@ -2249,6 +2249,236 @@ namespace OpenData.Web.Data.Migrations.Postgres
                     b.ToTable("ServiceApis");
                 });
 
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DeveloperAppId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DownloadCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FavoriteCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LinkCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("LinkState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("RatingAverage")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ViewCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeveloperAppId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ShowcaseEntries");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ThumbHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ThumbHash");
+
+                    b.ToTable("ShowcaseImages");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseLink", b =>
+                {
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("RevisionId", "Kind", "Key");
+
+                    b.HasIndex("Kind", "Key");
+
+                    b.ToTable("ShowcaseLinks");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmbedCode")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TeamContact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TeamName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "IsPublished");
+
+                    b.HasIndex("IsPublished", "DomainId");
+
+                    b.ToTable("ShowcaseRevisions");
+                });
+
             modelBuilder.Entity("OpenData.Web.Data.Entities.SiteSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -2737,6 +2967,49 @@ namespace OpenData.Web.Data.Migrations.Postgres
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseEntry", b =>
+                {
+                    b.HasOne("OpenData.Web.Data.Entities.DeveloperApp", null)
+                        .WithMany()
+                        .HasForeignKey("DeveloperAppId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenData.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseImage", b =>
+                {
+                    b.HasOne("OpenData.Web.Data.Entities.ShowcaseRevision", null)
+                        .WithMany("Images")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseLink", b =>
+                {
+                    b.HasOne("OpenData.Web.Data.Entities.ShowcaseRevision", null)
+                        .WithMany("Links")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseRevision", b =>
+                {
+                    b.HasOne("OpenData.Web.Data.Entities.ShowcaseEntry", "Entry")
+                        .WithMany("Revisions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("OpenData.Web.Data.Entities.Subscription", b =>
                 {
                     b.HasOne("OpenData.Web.Data.Entities.Dataset", null)
@@ -2797,6 +3070,18 @@ namespace OpenData.Web.Data.Migrations.Postgres
                     b.Navigation("Documents");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseEntry", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseRevision", b =>
+                {
+                    b.Navigation("Images");
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("OpenData.Web.Data.Entities.Survey", b =>

@@ -2161,6 +2161,230 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceApis");
                 });
 
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeveloperAppId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DownloadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FavoriteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LinkCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RatingAverage")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ViewCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeveloperAppId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ShowcaseEntries");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThumbHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("ThumbHash");
+
+                    b.ToTable("ShowcaseImages");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseLink", b =>
+                {
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RevisionId", "Kind", "Key");
+
+                    b.HasIndex("Kind", "Key");
+
+                    b.ToTable("ShowcaseLinks");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmbedCode")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamContact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "IsPublished");
+
+                    b.HasIndex("IsPublished", "DomainId");
+
+                    b.ToTable("ShowcaseRevisions");
+                });
+
             modelBuilder.Entity("OpenData.Web.Data.Entities.SiteSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -2639,6 +2863,49 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseEntry", b =>
+                {
+                    b.HasOne("OpenData.Web.Data.Entities.DeveloperApp", null)
+                        .WithMany()
+                        .HasForeignKey("DeveloperAppId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenData.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseImage", b =>
+                {
+                    b.HasOne("OpenData.Web.Data.Entities.ShowcaseRevision", null)
+                        .WithMany("Images")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseLink", b =>
+                {
+                    b.HasOne("OpenData.Web.Data.Entities.ShowcaseRevision", null)
+                        .WithMany("Links")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseRevision", b =>
+                {
+                    b.HasOne("OpenData.Web.Data.Entities.ShowcaseEntry", "Entry")
+                        .WithMany("Revisions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("OpenData.Web.Data.Entities.Subscription", b =>
                 {
                     b.HasOne("OpenData.Web.Data.Entities.Dataset", null)
@@ -2699,6 +2966,18 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                     b.Navigation("Documents");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseEntry", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("OpenData.Web.Data.Entities.ShowcaseRevision", b =>
+                {
+                    b.Navigation("Images");
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("OpenData.Web.Data.Entities.Survey", b =>
