@@ -86,7 +86,8 @@ async function boot() {
   const status = document.querySelector('[data-map-status]');
   const say = (text) => { if (status) status.textContent = text; };
   // maxZoom on the map itself: without a tile layer Leaflet has none, and markercluster refuses to work.
-  const map = L.map(box, { zoomControl: true, keyboard: true, attributionControl: true, minZoom: 5, maxZoom: 18 });
+  // Half-step zooms let the nine counties fill the frame.
+  const map = L.map(box, { zoomControl: true, keyboard: true, attributionControl: true, minZoom: 5, maxZoom: 18, zoomSnap: 0.5 });
   map.attributionControl.setPrefix(false);
   if (cfg.tileUrl) {
     L.tileLayer(cfg.tileUrl, { attribution: escapeHtml(cfg.attribution || ''), subdomains: cfg.subdomains > 0 ? '01234567'.slice(0, cfg.subdomains) : 'abc', maxZoom: 18 }).addTo(map);
@@ -105,7 +106,7 @@ async function boot() {
       onEachFeature: (f, layer) => layer.bindTooltip(escapeHtml(f.properties?.label || ''), { sticky: true }),
     }).addTo(map);
     b.bringToBack();
-    if (!cfg.center && !cfg.zoom && !cfg.embed) map.fitBounds(b.getBounds(), { padding: [8, 8] });
+    if (!cfg.center && !cfg.zoom) map.fitBounds(b.getBounds(), { padding: [4, 4] });
   }).catch(() => say('行政区划边界加载失败，数据图层不受影响。'));
 
   function note(key, text) {
@@ -127,7 +128,7 @@ async function boot() {
     if (!layer) return;
     const prev = shown.get(key);
     // The zoom sizes the server's clusters; a layer the server had to thin is fetched again per view (bbox).
-    const params = new URLSearchParams({ crs: cfg.crs, limit: String(LIMIT), zoom: String(map.getZoom()) });
+    const params = new URLSearchParams({ crs: cfg.crs, limit: String(LIMIT), zoom: String(Math.round(map.getZoom())) });
     if (prev?.dynamic) {
       const b = map.getBounds();
       params.set('bbox', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(','));

@@ -11,7 +11,7 @@ public static class MapConfig
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static string Json(BaseMapDto b, IReadOnlyList<MapLayerDto> all, IReadOnlySet<string> active, IReadOnlyDictionary<string, string> colors,
-        string? center, int? zoom, bool embed)
+        string? center, string? zoom, bool embed)
     {
         double[]? c = null;
         var parts = (center ?? "").Split(',');
@@ -21,7 +21,7 @@ public static class MapConfig
         return JsonSerializer.Serialize(new
         {
             crs = b.Crs, tileUrl = b.TileUrl, attribution = b.Attribution, subdomains = b.Subdomains, embed,
-            center = c, zoom = zoom is >= 3 and <= 18 ? zoom : null,
+            center = c, zoom = double.TryParse(zoom, NumberStyles.Float, CultureInfo.InvariantCulture, out var z) && z is >= 3 and <= 18 ? z : (double?)null,
             layers = all.Select(l => new { key = l.Key, l.Slug, l.ResourceId, l.Title, l.ResourceName, l.Kind, color = colors[l.Key], l.Count }),
             active = all.Where(l => active.Contains(l.Key)).Select(l => l.Key),
         }, Web);
