@@ -1,31 +1,12 @@
 using Microsoft.Playwright;
 using OpenData.EndToEndTests.Infrastructure;
-using OpenData.Web.Features.Accounts;
-using OtpNet;
 
 namespace OpenData.EndToEndTests.Features;
 
 [Collection("live")]
 public sealed class BackOfficeFlowTests(LiveApp app)
 {
-    private static string Totp() => new Totp(Base32Encoding.ToBytes(AccountDemoSeeder.AdminAuthenticatorKey)).ComputeTotp();
-
-    private async Task<IPage> SignInAsync(string userName, bool secondFactor, string returnUrl = "/")
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.FillAsync("#UserName", userName);
-        await page.FillAsync("#Password", AccountDemoSeeder.Password);
-        await page.ClickAsync("button:has-text('登录')");
-        if (secondFactor)
-        {
-            await page.WaitForURLAsync("**/account/login-2fa**");
-            await page.FillAsync("#Code", Totp());
-            await page.ClickAsync("button:has-text('验证并登录')");
-        }
-        await page.WaitForURLAsync("**" + returnUrl);
-        return page;
-    }
+    private Task<IPage> SignInAsync(string userName, bool secondFactor, string returnUrl = "/") => app.SignInAsync(userName, secondFactor, returnUrl);
 
     [Fact]
     public async Task An_administrator_changes_the_download_agreement_and_a_user_must_accept_it_before_downloading_and_the_auditor_sees_it()

@@ -12,7 +12,6 @@ using OpenData.Web.Features.Admin.Settings;
 using OpenData.Web.Features.DataApis.Apps;
 using OpenData.Web.Features.RestrictedAccess;
 using OpenData.Web.Infrastructure.Auth;
-using OtpNet;
 
 namespace OpenData.EndToEndTests.Features.RestrictedAccess;
 
@@ -25,22 +24,8 @@ public sealed class RestrictedAccessFlowTests(LiveApp app)
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
-    private async Task<IPage> SignInAsync(string userName, bool secondFactor, string returnUrl, int width = 1280)
-    {
-        var page = await app.NewPageAsync(width);
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.FillAsync("#UserName", userName);
-        await page.FillAsync("#Password", AccountDemoSeeder.Password);
-        await page.ClickAsync("button:has-text('登录')");
-        if (secondFactor)
-        {
-            await page.WaitForURLAsync("**/account/login-2fa**");
-            await page.FillAsync("#Code", new Totp(Base32Encoding.ToBytes(AccountDemoSeeder.AdminAuthenticatorKey)).ComputeTotp());
-            await page.ClickAsync("button:has-text('验证并登录')");
-        }
-        await page.WaitForURLAsync("**" + returnUrl.Split('?')[0] + "**");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string userName, bool secondFactor, string returnUrl, int width = 1280) =>
+        app.SignInAsync(userName, secondFactor, returnUrl, width);
 
     [Fact]
     public async Task Apply_with_documents_two_approvals_then_preview_download_and_api_work_until_the_grant_expires()
