@@ -72,7 +72,8 @@ public sealed class ApiApplicationFlowTests(LiveApp app)
         }
     }
 
-    private static async Task SignInAsync(IPage page, string user)
+    /// <summary>Signs a demo account in with the demo password (shared by the showcase flow).</summary>
+    internal static async Task SignInAsync(IPage page, string user)
     {
         await page.GotoAsync("/account/login");
         await page.FillAsync("#UserName", user);

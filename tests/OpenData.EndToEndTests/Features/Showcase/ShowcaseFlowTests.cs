@@ -22,7 +22,7 @@ public sealed class ShowcaseFlowTests(LiveApp app)
         var shots = new[] { Draw(SKColors.SteelBlue), Draw(SKColors.DarkOrange) };
 
         var dev = await app.NewPageAsync(1280);
-        await SignInAsync(dev, "developer");
+        await DataApis.ApiApplicationFlowTests.SignInAsync(dev, "developer");
         await dev.GotoAsync("/me/showcase/new");
         await dev.FillAsync("#f-name", name);
         await dev.SelectOptionAsync("#f-type", "service");
@@ -38,7 +38,7 @@ public sealed class ShowcaseFlowTests(LiveApp app)
         await Assertions.Expect(dev.Locator("main")).ToContainTextAsync("待审核");
 
         var reviewer = await app.NewPageAsync(1280);
-        await SignInAsync(reviewer, "reviewer");
+        await DataApis.ApiApplicationFlowTests.SignInAsync(reviewer, "reviewer");
         await reviewer.FillAsync("#Code", new Totp(Base32Encoding.ToBytes(AccountDemoSeeder.AdminAuthenticatorKey)).ComputeTotp());
         await reviewer.ClickAsync("button:has-text('验证并登录')");
         await reviewer.GotoAsync("/admin/showcase");
@@ -83,14 +83,5 @@ public sealed class ShowcaseFlowTests(LiveApp app)
         }
         using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
-    }
-
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", AccountDemoSeeder.Password);
-        await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForLoadStateAsync();
     }
 }

@@ -16,20 +16,20 @@ public sealed class ShowcaseDemoSeeder : IDemoSeeder
 {
     public int Order => 30;
 
-    private static readonly (ShowcaseType Type, string Name, string Team, string Summary, string Tags)[] Entries =
+    private static readonly (ShowcaseType Type, string Name, string Team, string Summary, string Tags, string Datasets)[] Entries =
     [
-        (ShowcaseType.Service, "丽水空气质量随手查", "绿谷数据工作室", "按区县查看实时空气质量和近 30 天变化趋势，出行前看一眼，敏感人群可设置提醒。", "空气质量,环保,小程序"),
-        (ShowcaseType.Service, "学区地图", "丽水师范学院数据社团", "把全市中小学位置、学区范围和招生信息放在一张地图上，帮助家长了解就近入学。", "教育,地图,学区"),
-        (ShowcaseType.Service, "就医导航", "瓯江健康科技", "根据位置推荐附近医疗机构，显示科室和等级，支持一键导航。", "医疗,导航"),
-        (ShowcaseType.Service, "公交到站提醒", "莲都出行团队", "整合公交线路与站点数据，规划换乘方案并提醒到站时间。", "交通,公交"),
-        (ShowcaseType.Media, "丽水旅游数据年报", "处州文旅传媒", "用图表讲述全市景区客流、农家乐发展和节假日出游趋势，可下载 PDF 报告。", "旅游,年报,可视化"),
-        (ShowcaseType.Media, "数说丽水生态", "丽水日报新媒体中心", "以交互图文呈现水质、空气和森林覆盖率的十年变化，适合嵌入新闻页面。", "生态,新闻,嵌入"),
-        (ShowcaseType.Media, "农家乐地图册", "云和乡村振兴工作室", "按乡镇整理农家乐分布与特色，配合公众号推送，方便游客规划乡村游。", "农家乐,乡村旅游"),
-        (ShowcaseType.Solution, "智慧停车诱导方案", "丽水城市大脑创新组", "利用停车场开放数据预测泊位变化，为主城区停车诱导屏提供数据方案。", "停车,交通,方案"),
-        (ShowcaseType.Solution, "山区应急物资调度方案", "浙西南应急研究团队", "结合道路、避灾点与人口分布数据，给出山区汛期物资预置与调度建议。", "应急,调度"),
-        (ShowcaseType.Solution, "企业信用画像方案", "丽水金融科技联盟", "基于企业登记与信用公开数据构建画像指标，服务普惠金融授信。", "信用,金融"),
-        (ShowcaseType.Research, "丽水市人口流动与公共服务配置研究", "浙江大学丽水研究院课题组", "分析人口分布与医疗、教育设施的可达性差异，提出设施布局优化建议。", "人口,公共服务,研究"),
-        (ShowcaseType.Research, "瓯江流域水质时空变化研究", "丽水学院生态环境学院", "利用多年水质监测数据研究瓯江流域主要指标的时空变化规律。", "水质,瓯江,研究"),
+        (ShowcaseType.Service, "丽水空气质量随手查", "绿谷数据工作室", "按区县查看实时空气质量和近 30 天变化趋势，出行前看一眼，敏感人群可设置提醒。", "空气质量,环保,小程序", "kongqi-zhiliang-ribao,kongqi-jiance-zhandian"),
+        (ShowcaseType.Service, "学区地图", "丽水师范学院数据社团", "把全市中小学位置、学区范围和招生信息放在一张地图上，帮助家长了解就近入学。", "教育,地图,学区", "zhongxiaoxue-xuequ,zhongxiaoxue-minglu"),
+        (ShowcaseType.Service, "就医导航", "瓯江健康科技", "根据位置推荐附近医疗机构，显示科室和等级，支持一键导航。", "医疗,导航", "yiliao-jigou-minglu,lingshou-yaodian"),
+        (ShowcaseType.Service, "公交到站提醒", "莲都出行团队", "整合公交线路与站点数据，规划换乘方案并提醒到站时间。", "交通,公交", "gongjiao-xianlu,gongjiao-zhandian"),
+        (ShowcaseType.Media, "丽水旅游数据年报", "处州文旅传媒", "用图表讲述全市景区客流、农家乐发展和节假日出游趋势，可下载 PDF 报告。", "旅游,年报,可视化", "a-ji-jingqu,nongjiale-minsu"),
+        (ShowcaseType.Media, "数说丽水生态", "丽水日报新媒体中心", "以交互图文呈现水质、空气和森林覆盖率的十年变化，适合嵌入新闻页面。", "生态,新闻,嵌入", "dibiaoshui-shuizhi-yuebao,kongqi-zhiliang-ribao"),
+        (ShowcaseType.Media, "农家乐地图册", "云和乡村振兴工作室", "按乡镇整理农家乐分布与特色，配合公众号推送，方便游客规划乡村游。", "农家乐,乡村旅游", "nongjiale-minsu,a-ji-jingqu"),
+        (ShowcaseType.Solution, "智慧停车诱导方案", "丽水城市大脑创新组", "利用停车场开放数据预测泊位变化，为主城区停车诱导屏提供数据方案。", "停车,交通,方案", "gonggong-tingchechang,chongdianzhuang"),
+        (ShowcaseType.Solution, "山区应急物资调度方案", "浙西南应急研究团队", "结合道路、避灾点与人口分布数据，给出山区汛期物资预置与调度建议。", "应急,调度", "binan-changsuo,shuiku-jiben-xinxi"),
+        (ShowcaseType.Solution, "企业信用画像方案", "丽水金融科技联盟", "基于企业登记与信用公开数据构建画像指标，服务普惠金融授信。", "信用,金融", "qiye-xinyong-pingjia,xingzheng-xuke"),
+        (ShowcaseType.Research, "丽水市人口流动与公共服务配置研究", "浙江大学丽水研究院课题组", "分析人口分布与医疗、教育设施的可达性差异，提出设施布局优化建议。", "人口,公共服务,研究", "yiliao-jigou-minglu,zhongxiaoxue-minglu"),
+        (ShowcaseType.Research, "瓯江流域水质时空变化研究", "丽水学院生态环境学院", "利用多年水质监测数据研究瓯江流域主要指标的时空变化规律。", "水质,瓯江,研究", "dibiaoshui-shuizhi-yuebao,shuiwei-shishi"),
     ];
 
     public async Task SeedAsync(IServiceProvider sp, CancellationToken ct)
@@ -46,11 +46,13 @@ public sealed class ShowcaseDemoSeeder : IDemoSeeder
         var images = sp.GetRequiredService<ImagePipeline>();
         var segmenter = sp.GetRequiredService<ChineseSegmenter>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        for (var n = 0; n < Entries.Count(); n++)
+        for (var n = 0; n < Entries.Length; n++)
         {
-            var (type, name, team, summary, tags) = Entries[n];
-            var d = datasets[n * 7 % datasets.Count];
-            var d2 = datasets[(n * 7 + 3) % datasets.Count];
+            var (type, name, team, summary, tags, wanted) = Entries[n];
+            // The demo catalog's datasets the entry is about; any published ones when the catalog differs.
+            var picks = wanted.Split(',').Select(w => datasets.FirstOrDefault(x => x.Slug == w)).ToList();
+            var d = picks[0] ?? datasets[n * 7 % datasets.Count];
+            var d2 = picks[1] ?? datasets[(n * 7 + 3) % datasets.Count];
             var published = now.AddDays(-(Entries.Length - n) * 5);
             var revision = new ShowcaseRevision
             {
