@@ -11,6 +11,11 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
 # The Redis nonce store tests start their own redis-server on a free port.
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
+# The developer manual's signing samples are run with each language's runtime (ManualSampleTests, ADR 0150).
+command -v python3 >/dev/null || need+=(python3)
+command -v node >/dev/null || need+=(nodejs)
+command -v java >/dev/null || need+=(default-jdk-headless)
+command -v openssl >/dev/null || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from Debian's packages..."
   export DEBIAN_FRONTEND=noninteractive

@@ -97,7 +97,7 @@ public sealed partial class ManualLibrary
         // A visible anchor link after each heading, so a section can be linked to; the ids come from the Markdown ({#id}).
         var html = HeadingHtmlRegex().Replace(markdown.ToHtml(md), m =>
             $"<h{m.Groups[1].Value} id=\"{m.Groups[2].Value}\">{m.Groups[3].Value}<a class=\"anchor\" href=\"#{m.Groups[2].Value}\" aria-label=\"本节链接\">#</a></h{m.Groups[1].Value}>");
-        return new ManualPage(key, title, summary, html, headings, md);
+        return new ManualPage(key, title, markdown.ToPlainText(summary), html, headings, md);
     }
 
     private static string Fence(string sampleFile)

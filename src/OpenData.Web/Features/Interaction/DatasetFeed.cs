@@ -50,7 +50,8 @@ public static class DatasetFeed
         return Results.Text("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + sb, "application/atom+xml; charset=utf-8", Encoding.UTF8);
     }
 
-    private static void Link(XmlWriter w, string href, string rel)
+    /// <summary>Shared with the other Atom feeds (政策动态).</summary>
+    internal static void Link(XmlWriter w, string href, string rel)
     {
         w.WriteStartElement("link", AtomNs);
         w.WriteAttributeString("rel", rel);
@@ -58,5 +59,5 @@ public static class DatasetFeed
         w.WriteEndElement();
     }
 
-    private static string Time(DateTimeOffset t) => XmlConvert.ToString(t.ToUniversalTime(), "yyyy-MM-ddTHH:mm:ssZ");
+    internal static string Time(DateTimeOffset t) => XmlConvert.ToString(t.ToUniversalTime(), "yyyy-MM-ddTHH:mm:ssZ");
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using OpenData.Web.Infrastructure.Text;
+using static OpenData.Web.Features.Interaction.DatasetFeed;
 
 namespace OpenData.Web.Features.News;
 
@@ -52,14 +53,4 @@ public static class NewsFeed
         }
         return Results.Text("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + sb, "application/atom+xml; charset=utf-8", Encoding.UTF8);
     }
-
-    private static void Link(XmlWriter w, string href, string rel)
-    {
-        w.WriteStartElement("link", AtomNs);
-        w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("href", href);
-        w.WriteEndElement();
-    }
-
-    private static string Time(DateTimeOffset t) => XmlConvert.ToString(t.UtcDateTime, XmlDateTimeSerializationMode.Utc);
 }
