@@ -23,6 +23,7 @@ public static class InteropFeature
         services.AddScoped<SiteFeed>();
         services.AddScoped<Sitemap>();
         services.AddScoped<DataPackages>();
+        services.AddSingleton<OpenData.Web.Features.Datasets.IDatasetHeadMarkup, DatasetHeadMarkup>();
         return builder;
     }
 
