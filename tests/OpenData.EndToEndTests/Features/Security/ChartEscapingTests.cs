@@ -50,6 +50,7 @@ public sealed class ChartEscapingTests(LiveApp app)
         await tooltip.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal(0, await page.Locator("img[data-xss]").CountAsync());
         Assert.Contains("<img src=x", await tooltip.InnerTextAsync());
+        await LiveApp.ScreenshotAsync(page, "dataset-graph-tooltip-escaped");
         Assert.False(await page.EvaluateAsync<bool>("window.__xss === 1"));
     }
 }

@@ -87,27 +87,25 @@ public sealed class UserAdminCommands(UserManager<AppUser> users, RoleManager<Id
         });
 
     /// <summary>Shows the full ID number once: a reason is required and the unmasking is audited with it.</summary>
-    public async Task<(string? IdNumber, string? Error)> UnmaskAsync(string id, string reason, ClaimsPrincipal actor, CancellationToken ct = default)
-    {
-        if (!BackOfficeAccess.IsAdmin(actor)) return (null, UserChange.Forbidden.Error);
-        reason = reason.Trim();
-        if (reason.Length < 4) return (null, "请填写查看完整身份证号的理由（至少 4 个字）");
-        if (await users.FindByIdAsync(id) is not { } user) return (null, UserChange.NotFound.Error);
-        if (user.IdNumberCipher.Length == 0) return (null, "该用户没有登记身份证号");
-        await audit.WriteAsync(AuditActions.IdNumberUnmasked, $"user:{user.UserName}", $"理由：{reason}", ct: ct);
-        return (ids.Unprotect(user.IdNumberCipher), null);
-    }
+    public Task<(string? IdNumber, string? Error)> UnmaskAsync(string id, string reason, ClaimsPrincipal actor, CancellationToken ct = default) =>
+        RevealAsync(id, reason, actor, "身份证号", AuditActions.IdNumberUnmasked,
+            u => u.IdNumberCipher.Length == 0 ? null : ids.Unprotect(u.IdNumberCipher), ct);
 
-    /// <summary>Shows the full mobile number once, on the same terms as the ID number: a reason, audited.</summary>
-    public async Task<(string? Phone, string? Error)> UnmaskPhoneAsync(string id, string reason, ClaimsPrincipal actor, CancellationToken ct = default)
+    /// <summary>Shows the full mobile number once, on the same terms as the ID number.</summary>
+    public Task<(string? Phone, string? Error)> UnmaskPhoneAsync(string id, string reason, ClaimsPrincipal actor, CancellationToken ct = default) =>
+        RevealAsync(id, reason, actor, "手机号码", AuditActions.PhoneUnmasked,
+            u => u.PhoneCipher.Length == 0 ? null : phones.Unprotect(u), ct);
+
+    private async Task<(string? Value, string? Error)> RevealAsync(string id, string reason, ClaimsPrincipal actor, string what,
+        string action, Func<AppUser, string?> decrypt, CancellationToken ct)
     {
         if (!BackOfficeAccess.IsAdmin(actor)) return (null, UserChange.Forbidden.Error);
         reason = reason.Trim();
-        if (reason.Length < 4) return (null, "请填写查看完整手机号码的理由（至少 4 个字）");
+        if (reason.Length < 4) return (null, $"请填写查看完整{what}的理由（至少 4 个字）");
         if (await users.FindByIdAsync(id) is not { } user) return (null, UserChange.NotFound.Error);
-        if (user.PhoneCipher.Length == 0) return (null, "该用户没有登记手机号码");
-        await audit.WriteAsync(AuditActions.PhoneUnmasked, $"user:{user.UserName}", $"理由：{reason}", ct: ct);
-        return (phones.Unprotect(user), null);
+        if (decrypt(user) is not { } value) return (null, $"该用户没有登记{what}");
+        await audit.WriteAsync(action, $"user:{user.UserName}", $"理由：{reason}", ct: ct);
+        return (value, null);
     }
 
     /// <summary>Every change ends the user's sessions (security stamp), so it applies at once.</summary>
