@@ -14,7 +14,7 @@ command -v sqlite3 >/dev/null || need+=(sqlite3)
 # The developer manual's signing samples are run with each language's runtime (ManualSampleTests, ADR 0150).
 command -v python3 >/dev/null || need+=(python3)
 command -v node >/dev/null || need+=(nodejs)
-command -v java >/dev/null || need+=(default-jdk-headless)
+command -v javac >/dev/null || need+=(default-jdk-headless)
 command -v openssl >/dev/null || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from Debian's packages..."
