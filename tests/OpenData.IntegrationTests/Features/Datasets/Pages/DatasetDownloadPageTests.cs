@@ -61,7 +61,8 @@ public abstract class DatasetDownloadPageTests(PortalFactory factory)
 
         var developer = await PageKit.ClientForAsync(factory, "developer");
         var restricted = await developer.GetStringAsync("/datasets/zuidi-shenghuo-baozhang");
-        Assert.Contains("需向提供机构", restricted);
+        Assert.Contains("须经提供机构", restricted);      // and the online application (issue 17), not an offline notice
+        Assert.Contains("/me/restricted-applications/new?dataset=zuidi-shenghuo-baozhang", restricted);
         Assert.Contains("不提供公开预览", restricted);   // its rows hold personal data
         Assert.DoesNotContain("preview-table", restricted);
         Assert.DoesNotContain("/download\"", restricted);
