@@ -92,6 +92,10 @@ public abstract class DeveloperCenterTests(PortalFactory factory)
     {
         var client = factory.CreateClient();
         var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        // The interactive console shows the document's title: the portal's, not the assembly's default.
+        Assert.Equal("丽水市公共数据开放平台 开放 API", doc.GetProperty("info").GetProperty("title").GetString());
+        // Served from memory: a second fetch is the same document.
+        Assert.Equal(doc.GetRawText(), (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetRawText());
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/datasets", paths);
         Assert.Contains("/api/v1/news", paths);
