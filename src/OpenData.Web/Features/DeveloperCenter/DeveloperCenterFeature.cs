@@ -22,6 +22,7 @@ public static class DeveloperCenterFeature
     public static WebApplication MapDeveloperCenter(this WebApplication app)
     {
         app.MapManagementOpenApi();
+        app.MapCachedPublicOpenApi();
         return app;
     }
 }

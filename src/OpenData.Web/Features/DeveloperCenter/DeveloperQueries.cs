@@ -11,7 +11,7 @@ public sealed record DeveloperItem(string Title, string Href, string Meta, strin
 public sealed record DeveloperOverview(
     IReadOnlyList<DeveloperItem> LatestDatasets, IReadOnlyList<DeveloperItem> LatestApis,
     IReadOnlyList<DeveloperItem> MostDownloaded, IReadOnlyList<DeveloperItem> TopRated, IReadOnlyList<DeveloperItem> MostCalled,
-    IReadOnlyList<CounterDto> Counters);
+    IReadOnlyList<DeveloperItem> TopApps, IReadOnlyList<CounterDto> Counters);
 
 /// <summary>
 /// The figures of the developer center (seed 2.5): newest datasets and APIs, and the download, rating and call
@@ -35,7 +35,18 @@ public sealed class DeveloperQueries(PortalDbContext db, ApiCatalog apis, HomeQu
             downloaded.Select(d => new DeveloperItem(d.Title, $"/datasets/{d.Slug}", d.Dept, $"{d.Downloads:N0} 次下载", null)).ToList(),
             rated.Select(d => new DeveloperItem(d.Title, $"/datasets/{d.Slug}", d.Dept, $"{d.Rating:0.0} 分（{d.Ratings} 人）", null)).ToList(),
             called.Select(a => new DeveloperItem(a.Name, $"/apis/{Uri.EscapeDataString(a.Code)}", a.DepartmentName, $"{a.CallCount:N0} 次调用", null)).ToList(),
+            await TopAppsAsync(ct),
             await home.CountersAsync(ct));
+    }
+
+    /// <summary>应用排行: approved showcase entries (those with a published revision) by views, then rating.</summary>
+    private async Task<List<DeveloperItem>> TopAppsAsync(CancellationToken ct)
+    {
+        var rows = await db.ShowcaseRevisions.AsNoTracking().Where(r => r.IsPublished && (r.Entry!.ViewCount > 0 || r.Entry.RatingCount > 0))
+            .OrderByDescending(r => r.Entry!.ViewCount).ThenByDescending(r => r.Entry!.RatingAverage).ThenBy(r => r.EntryId).Take(Top)
+            .Select(r => new { r.EntryId, r.Name, r.TeamName, r.Entry!.ViewCount, r.Entry.RatingAverage, r.Entry.RatingCount }).ToListAsync(ct);
+        return rows.Select(r => new DeveloperItem(r.Name, $"/apps/{r.EntryId}", r.TeamName,
+            r.RatingCount > 0 ? $"{r.ViewCount:N0} 次浏览 · {r.RatingAverage:0.0} 分" : $"{r.ViewCount:N0} 次浏览", null)).ToList();
     }
 
     private sealed record Row(string Title, string Slug, string Dept, DateTimeOffset At, long Downloads, double Rating, int Ratings);

@@ -26,6 +26,13 @@ public static class OpenApiDocuments
         {
             var previous = o.ShouldInclude;
             o.ShouldInclude = d => previous(d) && !IsManagement(d.RelativePath);
+            // The console shows the document's own title: the portal's name, not the assembly's "OpenData.Web | v1".
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "丽水市公共数据开放平台 开放 API";
+                doc.Info.Description = "数据目录、数据接口、个人中心等公开接口。调用数据接口需先在“我的应用”中创建应用并按签名规范签名。";
+                return Task.CompletedTask;
+            });
         });
         services.AddOpenApi(Management, o =>
         {

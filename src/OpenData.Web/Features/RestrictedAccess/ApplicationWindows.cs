@@ -70,20 +70,10 @@ public static class ApplicationWindows
 /// <summary>Whether applications are accepted today, the windows' notice and the longest period allowed.</summary>
 public sealed record WindowStatus(bool IsOpen, WindowRange? Current, WindowRange? Next, string Notice, int MaxMonths)
 {
+    /// <summary>The newest published 政策动态 article announcing the windows, when there is one.</summary>
+    public WindowArticle? Article { get; init; }
+
     public string Closed => Next is { } n
         ? $"当前不在受限数据申请受理期内。下一次受理时间：{n.Text}。"
         : "当前不在受限数据申请受理期内，请留意平台公告。";
-}
-
-public sealed class RestrictedWindow(SiteSettingsStore settings, TimeProvider clock)
-{
-    public async Task<WindowStatus> StatusAsync(CancellationToken ct = default)
-    {
-        var s = await settings.SnapshotAsync(ct);
-        var spec = s.Get(SettingKeys.RestrictedWindows);
-        var today = ChinaTime.Today(clock);
-        var current = ApplicationWindows.Current(spec, today);
-        return new WindowStatus(current is not null, current, ApplicationWindows.Next(spec, today), s.Get(SettingKeys.RestrictedNotice),
-            Math.Max(1, s.GetInt(SettingKeys.RestrictedMaxMonths)));
-    }
 }

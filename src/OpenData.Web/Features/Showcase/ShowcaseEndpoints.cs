@@ -14,6 +14,9 @@ namespace OpenData.Web.Features.Showcase;
 /// <summary>The showcase's JSON API (architecture.md's URL map), its images and its downloads.</summary>
 public static class ShowcaseEndpoints
 {
+    /// <summary>A submission's request limit (screenshots and the attached file); the content checks refuse each file by its own limit.</summary>
+    public const long MaxRequestBytes = 256L * 1024 * 1024;
+
     public static void MapShowcaseEndpoints(this IEndpointRouteBuilder app)
     {
         var apps = app.MapGroup("/api/v1/apps").WithTags("Showcase");
@@ -27,10 +30,10 @@ public static class ShowcaseEndpoints
         // Bearer-token API: the cookie is SameSite=Lax and the antiforgery cookie Strict, so no cross-site form carries them;
         // a cookie-authenticated POST must still send the page's antiforgery token (checked below).
         mine.MapPost("/", (HttpRequest request, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => SubmitAsync(request, null, user, cmd, ct))
-            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(256L * 1024 * 1024)).WithFormOptions(multipartBodyLengthLimit: 256L * 1024 * 1024)
+            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
             .Accepts<IFormFile>("multipart/form-data").WithSummary("提交应用成果（multipart：name, type, domain, summary, team, datasets, apis, url, screenshots…）");
         mine.MapPost("/{id:int}", (int id, HttpRequest request, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => SubmitAsync(request, id, user, cmd, ct))
-            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(256L * 1024 * 1024)).WithFormOptions(multipartBodyLengthLimit: 256L * 1024 * 1024)
+            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
             .Accepts<IFormFile>("multipart/form-data").WithSummary("修改并重新提交；不传 screenshots 时保留原截图");
         mine.MapGet("/", async (ClaimsPrincipal user, ShowcaseQueries queries, CancellationToken ct) =>
             Results.Ok(await queries.MineAsync(ShowcaseAccess.UserId(user)!, ct)));

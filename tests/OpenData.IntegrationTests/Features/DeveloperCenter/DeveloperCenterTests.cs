@@ -19,11 +19,37 @@ public abstract class DeveloperCenterTests(PortalFactory factory)
         Assert.Contains("href=\"/developer\"", home);
         Assert.Contains("href=\"/news\"", home);
         var page = await client.GetStringAsync("/developer");
-        foreach (var part in new[] { "开放数据", "开放接口", "下载排行", "评分排行", "调用排行", "开放部门", "href=\"/developer/docs/getting-started\"", "href=\"/developer/docs/api\"", "href=\"/me/apps\"" })
+        foreach (var part in new[] { "开放数据", "开放接口", "下载排行", "评分排行", "调用排行", "应用排行", "开放部门", "href=\"/developer/docs/getting-started\"", "href=\"/developer/docs/api\"", "href=\"/me/apps\"" })
             Assert.Contains(part, page);
         var newest = await WithDbAsync(factory, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             db.Datasets.Where(d => d.IsPublished).OrderByDescending(d => d.DataUpdatedAt ?? d.UpdatedAt).ThenBy(d => d.Id).Select(d => d.Slug)));
         Assert.Contains($"/datasets/{newest}", page);
+    }
+
+    [Fact]
+    public async Task The_app_ranking_lists_approved_showcase_entries_by_views_and_never_an_unapproved_one()
+    {
+        // Two demo entries: the first gets the most views, the second more still but loses its approved revision.
+        var (top, hidden) = await WithDbAsync(factory, async db =>
+        {
+            var revs = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.ShowcaseRevisions.Where(r => r.IsPublished).OrderBy(r => r.EntryId).Take(2));
+            var entries = revs.Select(r => db.ShowcaseEntries.Find(r.EntryId)!).ToList();
+            entries[0].ViewCount = 9_000_001;
+            entries[1].ViewCount = 9_000_002;
+            revs[1].IsPublished = false;
+            await db.SaveChangesAsync();
+            return (revs[0], revs[1]);
+        });
+        var page = await factory.CreateClient().GetStringAsync("/developer");
+        var start = page.IndexOf("应用排行", StringComparison.Ordinal);
+        Assert.True(start > 0, "应用排行 panel missing");
+        var panel = page[start..page.IndexOf("dev-manual", start, StringComparison.Ordinal)];
+        var first = panel.IndexOf("<li>", StringComparison.Ordinal);
+        Assert.Contains($"href=\"/apps/{top.EntryId}\"", panel[first..panel.IndexOf("</li>", first, StringComparison.Ordinal)]);
+        Assert.Contains("9,000,001 次浏览", panel);
+        Assert.DoesNotContain($"href=\"/apps/{hidden.EntryId}\"", panel);
+        Assert.Contains("href=\"/apps?sort=views\"", panel);
     }
 
     [Fact]
@@ -66,6 +92,10 @@ public abstract class DeveloperCenterTests(PortalFactory factory)
     {
         var client = factory.CreateClient();
         var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        // The interactive console shows the document's title: the portal's, not the assembly's default.
+        Assert.Equal("丽水市公共数据开放平台 开放 API", doc.GetProperty("info").GetProperty("title").GetString());
+        // Served from memory: a second fetch is the same document.
+        Assert.Equal(doc.GetRawText(), (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetRawText());
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/datasets", paths);
         Assert.Contains("/api/v1/news", paths);
