@@ -8,11 +8,15 @@ public sealed class FramePagesTests(LiveApp app)
     [Fact]
     public async Task Home_page_renders_counts_and_domains_and_passes_axe()
     {
-        var page = await app.NewPageAsync(bypassCsp: true);
+        var page = await app.NewPageAsync(1280, 900, bypassCsp: true);
         await page.GotoAsync("/");
         Assert.Equal("丽水市公共数据开放平台", await page.TitleAsync());
         Assert.Equal(22, await page.Locator(".domain-tile").CountAsync());
         Assert.True(await page.Locator(".stat-tile .num").CountAsync() >= 1);
+        // Issue 19: what is new and what is used, and who opens data.
+        foreach (var list in new[] { "#home-newest-datasets", "#home-top-downloads", "#home-newest-apis" })
+            Assert.True(await page.Locator($"{list} li").CountAsync() > 0, list + " is empty");
+        Assert.True(await page.Locator("#home-departments li").CountAsync() > 20);
         await LiveApp.ScreenshotAsync(page, "home");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
@@ -40,8 +44,17 @@ public sealed class FramePagesTests(LiveApp app)
         var menu = page.Locator("label.nav-toggle-label");
         Assert.True(await menu.IsVisibleAsync());
         Assert.False(await page.Locator(".main-nav ul").IsVisibleAsync());
+        await LiveApp.ScreenshotAsync(page, "home-phone");
         await menu.ClickAsync();
         Assert.True(await page.Locator(".main-nav ul").IsVisibleAsync());
-        await LiveApp.ScreenshotAsync(page, "home-phone");
+        // Every area's entry fits the phone's width once the menu is open (eight entries since the new areas landed).
+        var items = page.Locator(".main-nav ul a");
+        Assert.Equal(8, await items.CountAsync());
+        for (var i = 0; i < 8; i++)
+        {
+            var box = await items.Nth(i).BoundingBoxAsync();
+            Assert.True(box is { Width: > 0 } && box.X >= 0 && box.X + box.Width <= 390, $"menu entry {i} is off screen");
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(LiveApp.ScreenshotDir, "nav-phone-open.png") });
     }
 }

@@ -15,7 +15,7 @@ public static class DeveloperCenterFeature
         services.AddScoped<DeveloperQueries>();
         services.AddScoped<ApiReferenceModel>();
         services.AddOpenApiSplit();
-        services.AddSingleton(new NavItem("开发者中心", "/developer", 60));
+        services.AddSingleton(new NavItem("开发者中心", "/developer", 50));
         return builder;
     }
 

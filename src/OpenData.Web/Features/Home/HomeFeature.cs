@@ -21,12 +21,16 @@ public static class HomeFeature
     }
 }
 
-/// <summary>Departments that take part: those not retired.</summary>
+/// <summary>
+/// 开放部门: departments that have opened data, i.e. have at least one published dataset. Counting every
+/// registered department (40 in the demo) overstated it: a department without published data opens nothing.
+/// </summary>
 public sealed class DepartmentCounter(PortalDbContext db) : IPlatformCounter
 {
     public string Label => "开放部门";
     public string Unit => "个";
-    public string? Href => null;
+    public string? Href => "/catalog";
     public int Order => 40;
-    public Task<int> CountAsync(CancellationToken ct) => db.Departments.CountAsync(d => !d.IsRetired, ct);
+    public Task<int> CountAsync(CancellationToken ct) =>
+        db.Departments.CountAsync(d => db.Datasets.Any(x => x.DepartmentId == d.Id && x.IsPublished), ct);
 }

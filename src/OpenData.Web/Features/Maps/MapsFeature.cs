@@ -24,7 +24,7 @@ public static class MapsFeature
         services.AddScoped<MapLayerCommands>();
         services.AddScoped<MapBoundaries>();
         services.AddScoped<BaseMap>();
-        services.AddSingleton(new NavItem("地图服务", "/map", 30));
+        services.AddSingleton(new NavItem("地图服务", "/map", 40));
         services.AddSingleton(new AdminMenuItem("地图边界", "/admin/map", "map", Policies.Admin, 70));
         return builder;
     }

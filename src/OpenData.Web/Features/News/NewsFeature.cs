@@ -27,7 +27,7 @@ public static class NewsFeature
         services.AddScoped<NewsCommands>();
         services.AddScoped<NewsAttachments>();
         services.AddScoped<IDemoSeeder, NewsDemoSeeder>();
-        services.AddSingleton(new NavItem("政策动态", "/news", 80));
+        services.AddSingleton(new NavItem("政策动态", "/news", 60));
         services.AddSingleton(new AdminMenuItem("政策动态", "/admin/news", "newspaper", Policies.Admin, 70));
         return builder;
     }
