@@ -26,10 +26,12 @@ public static class OpenApiDocuments
         {
             var previous = o.ShouldInclude;
             o.ShouldInclude = d => previous(d) && !IsManagement(d.RelativePath);
+            OpenApi.OpenApiConformance.Apply(o);
         });
         services.AddOpenApi(Management, o =>
         {
             o.ShouldInclude = d => IsManagement(d.RelativePath);
+            OpenApi.OpenApiConformance.Apply(o);
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "丽水市公共数据开放平台 管理 API";
