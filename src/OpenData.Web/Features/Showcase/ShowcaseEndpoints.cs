@@ -28,10 +28,10 @@ public static class ShowcaseEndpoints
         // a cookie-authenticated POST must still send the page's antiforgery token (checked below).
         mine.MapPost("/", (HttpRequest request, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => SubmitAsync(request, null, user, cmd, ct))
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(256L * 1024 * 1024)).WithFormOptions(multipartBodyLengthLimit: 256L * 1024 * 1024)
-            .WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("提交应用成果（multipart：name, type, domain, summary, team, datasets, apis, url, screenshots…）");
+            .Accepts<IFormFile>("multipart/form-data").WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("提交应用成果（multipart：name, type, domain, summary, team, datasets, apis, url, screenshots…）");
         mine.MapPost("/{id:int}", (int id, HttpRequest request, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => SubmitAsync(request, id, user, cmd, ct))
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(256L * 1024 * 1024)).WithFormOptions(multipartBodyLengthLimit: 256L * 1024 * 1024)
-            .WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("修改并重新提交；不传 screenshots 时保留原截图");
+            .Accepts<IFormFile>("multipart/form-data").WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("修改并重新提交；不传 screenshots 时保留原截图");
         mine.MapGet("/", async (ClaimsPrincipal user, ShowcaseQueries queries, CancellationToken ct) =>
             Results.Ok(await queries.MineAsync(ShowcaseAccess.UserId(user)!, ct)));
 
