@@ -45,7 +45,9 @@ public static class DatasetEndpoints
         manage.MapPost("/datasets/{slug}/resources", Upload)
             .DisableAntiforgery() // bearer-token API; the cookie is SameSite=Lax, so no cross-site POST carries it
             .WithMetadata(new RequestSizeLimitAttribute(long.MaxValue))
-            .WithFormOptions(multipartBodyLengthLimit: long.MaxValue);
+            .WithFormOptions(multipartBodyLengthLimit: long.MaxValue)
+            .WithMultipartForm(new("file", "file", "数据文件（CSV、Excel、JSON、Shapefile 压缩包等）", true),
+                new("name", "string", "资源名称，默认取文件名"), new("resourceId", "integer", "替换已有资源时填其编号（生成新版本）"));
         manage.MapGet("/jobs/{id:long}", async (long id, ClaimsPrincipal user, DatasetQueries q, CancellationToken ct) =>
             ToResult(await q.JobAsync(id, user, ct), Results.Ok));
     }

@@ -33,10 +33,12 @@ public static class OpenApiDocuments
                 doc.Info.Description = "数据目录、数据接口、个人中心等公开接口。调用数据接口需先在“我的应用”中创建应用并按签名规范签名。";
                 return Task.CompletedTask;
             });
+            OpenApi.OpenApiConformance.Apply(o);
         });
         services.AddOpenApi(Management, o =>
         {
             o.ShouldInclude = d => IsManagement(d.RelativePath);
+            OpenApi.OpenApiConformance.Apply(o);
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "丽水市公共数据开放平台 管理 API";

@@ -22,9 +22,9 @@ public static class RestrictedEndpoints
         // Multipart: the fields plus the documents, each file under its kind (applicationForm, demandList, securityCertificate,
         // creditReport, commitment, other); draft=true saves a draft. Cookie callers send the antiforgery token like a form.
         me.MapPost("/restricted-applications", (HttpContext http, RestrictedCommands c, CancellationToken ct) => SaveAsync(http, c, null, ct))
-            .DisableAntiforgery().WithSummary("提交受限数据申请（multipart，draft=true 保存草稿）");
+            .DisableAntiforgery().WithSummary("提交受限数据申请（multipart，draft=true 保存草稿）").WithMultipartForm(RestrictedForm.OpenApiFields);
         me.MapPost("/restricted-applications/{id:int}", (int id, HttpContext http, RestrictedCommands c, CancellationToken ct) => SaveAsync(http, c, id, ct))
-            .DisableAntiforgery().WithSummary("继续填写草稿或补充材料后重新提交");
+            .DisableAntiforgery().WithSummary("继续填写草稿或补充材料后重新提交").WithMultipartForm(RestrictedForm.OpenApiFields);
         me.MapGet("/grants", async (ClaimsPrincipal user, RestrictedQueries q, CancellationToken ct) => Results.Ok(await q.GrantsAsync(user, null, ct)))
             .WithSummary("我的受限数据授权及到期时间");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.RestrictedAccess;
 
@@ -16,4 +17,15 @@ public static class RestrictedForm
         Apps = form["apps"].Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList(),
         AcceptAgreement = form["acceptAgreement"].ToString() is "true" or "on",
     };
+
+    /// <summary>The same names for the OpenAPI document (the route reads the form itself, so nothing else describes it).</summary>
+    public static readonly MultipartField[] OpenApiFields =
+    [
+        new("datasets", "string[]", "申请的受限数据集（slug，可重复）", true), new("purpose", "string", "申请用途", true),
+        new("scenario", "string", "应用场景", true), new("fields", "string", "所需字段"), new("securityMeasures", "string", "数据安全保障措施", true),
+        new("periodMonths", "integer", "申请使用期限（月）", true), new("apps", "integer[]", "使用数据的应用编号（可重复）"),
+        new("acceptAgreement", "boolean", "同意数据使用协议（true）", true), new("draft", "boolean", "为 true 时仅保存草稿"),
+        new("applicationForm", "file", "申请表"), new("demandList", "file", "数据需求清单"), new("securityCertificate", "file", "安全保障证明"),
+        new("creditReport", "file", "信用报告"), new("commitment", "file", "承诺书"), new("other", "file[]", "其他材料"),
+    ];
 }

@@ -31,10 +31,10 @@ public static class ShowcaseEndpoints
         // a cookie-authenticated POST must still send the page's antiforgery token (checked below).
         mine.MapPost("/", (HttpRequest request, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => SubmitAsync(request, null, user, cmd, ct))
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
-            .Accepts<IFormFile>("multipart/form-data").WithSummary("提交应用成果（multipart：name, type, domain, summary, team, datasets, apis, url, screenshots…）");
+            .Accepts<IFormFile>("multipart/form-data").WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("提交应用成果（multipart：name, type, domain, summary, team, datasets, apis, url, screenshots…）");
         mine.MapPost("/{id:int}", (int id, HttpRequest request, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => SubmitAsync(request, id, user, cmd, ct))
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
-            .Accepts<IFormFile>("multipart/form-data").WithSummary("修改并重新提交；不传 screenshots 时保留原截图");
+            .Accepts<IFormFile>("multipart/form-data").WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("修改并重新提交；不传 screenshots 时保留原截图");
         mine.MapGet("/", async (ClaimsPrincipal user, ShowcaseQueries queries, CancellationToken ct) =>
             Results.Ok(await queries.MineAsync(ShowcaseAccess.UserId(user)!, ct)));
 
@@ -98,6 +98,18 @@ public static class ShowcaseEndpoints
 /// <summary>Reads the submission fields of a multipart form (the JSON API and the page post the same names).</summary>
 public static class ShowcaseForms
 {
+    /// <summary>The fields <see cref="Read"/> takes, for the OpenAPI document.</summary>
+    public static readonly MultipartField[] OpenApiFields =
+    [
+        new("name", "string", "应用名称", true), new("type", "string", "成果类型", true), new("domain", "integer", "所属领域编号", true),
+        new("tags", "string", "标签，逗号分隔"), new("summary", "string", "应用简介", true), new("team", "string", "开发团队", true),
+        new("teamContact", "string", "团队联系方式"), new("datasets", "string[]", "使用的数据集 slug（可重复，或逗号/换行分隔）"),
+        new("apis", "string[]", "使用的接口编码（可重复，或逗号/换行分隔）"), new("url", "string", "应用访问地址"),
+        new("embedCode", "string", "嵌入代码"), new("developerAppId", "integer", "关联的开发者应用编号"),
+        new("screenshots", "file[]", "截图（PNG/JPEG/WebP，可重复；修改时不传则保留原截图）"),
+        new("screenshotAlts", "string[]", "截图的替代文字，与 screenshots 一一对应"), new("file", "file", "附件（如安装包或说明文档）"),
+    ];
+
     public static ShowcaseInput Read(IFormCollection form)
     {
         static UploadedFile Wrap(IFormFile f) => new(f.FileName, f.Length, f.OpenReadStream);

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using OpenData.IntegrationTests.Infrastructure;
+using OpenData.Web.Infrastructure.Auth;
+using static OpenData.IntegrationTests.Features.Admin.BackOfficeKit;
+
+namespace OpenData.IntegrationTests.Features.DeveloperCenter;
+
+/// <summary>
+/// Both OpenAPI documents read without errors by OpenAPI.NET's reader and pass its default validation rules, and a walk
+/// over every operation checks what validators and generators need (issue #20): every path parameter declared, the
+/// bearer token or ODP1 signature on the routes that take them, multipart bodies with fields, a schema on every response.
+/// </summary>
+public abstract partial class OpenApiConformanceTests(PortalFactory factory)
+{
+    [GeneratedRegex(@"\{([^}]+)\}")] private static partial Regex Template();
+
+    [Fact]
+    public async Task The_public_document_is_valid_and_complete()
+    {
+        var doc = await ReadAsync(factory.CreateClient(), "/openapi/v1.json");
+        var ops = Walk(doc);
+        Assert.Contains(ops, o => o.Path == "/api/v1/data/{code}/records" && o.Security.Contains("odp1Signature"));
+        Assert.Contains(ops, o => o.Path.StartsWith("/api/v1/services/{code}") && o.Security.Contains("odp1Signature"));
+        Assert.All(ops.Where(o => o.Path.StartsWith("/api/v1/me")), o => Assert.Contains("bearerToken", o.Security));
+        Assert.All(ops.Where(o => o.Path.StartsWith("/api/v1/datasets") && o.Method == "GET"), o => Assert.Empty(o.Security));
+        AssertMultipart(ops, "/api/v1/me/showcase", "POST", "name", "screenshots");
+        AssertMultipart(ops, "/api/v1/me/restricted-applications", "POST", "purpose", "applicationForm");
+        AssertMultipart(ops, "/api/v1/me/restricted-applications/{id}", "POST", "datasets", "other");
+    }
+
+    [Fact]
+    public async Task The_management_document_is_valid_and_complete()
+    {
+        var (admin, _) = await BackOfficeClientAsync(factory, Roles.Admin);
+        var ops = Walk(await ReadAsync(admin, "/openapi/manage.json"));
+        Assert.All(ops, o => Assert.Contains("bearerToken", o.Security));
+        AssertMultipart(ops, "/api/v1/manage/datasets/{slug}/resources", "POST", "file", "resourceId");
+        Assert.Contains(ops, o => o.Path.Contains("{code}"));
+    }
+
+    private static async Task<OpenApiDocument> ReadAsync(HttpClient client, string url)
+    {
+        var json = await client.GetStringAsync(url);
+        var read = OpenApiDocument.Parse(json, OpenApiConstants.Json, new OpenApiReaderSettings());
+        Assert.NotNull(read.Document);
+        Assert.Empty(read.Diagnostic?.Errors.Select(e => $"{e.Pointer}: {e.Message}") ?? []);
+        Assert.Empty(read.Document.Validate(ValidationRuleSet.GetDefaultRuleSet())?.Select(e => $"{e.Pointer}: {e.Message}") ?? []);
+        var schemes = read.Document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>();
+        Assert.Equal(SecuritySchemeType.Http, schemes["bearerToken"].Type);
+        Assert.Equal("bearer", schemes["bearerToken"].Scheme);
+        Assert.Equal("X-ODP-AppKey", schemes["odp1Signature"].Name);
+        Assert.Contains("X-ODP-Signature", schemes["odp1Signature"].Description);
+        return read.Document;
+    }
+
+    private sealed record Op(string Path, string Method, IReadOnlyList<string> Security, OpenApiOperation Operation);
+
+    /// <summary>Every operation: declared path parameters and a schema on every response that has a body.</summary>
+    private static List<Op> Walk(OpenApiDocument doc)
+    {
+        var ops = new List<Op>();
+        foreach (var (path, item) in doc.Paths)
+            foreach (var (method, op) in item.Operations ?? [])
+            {
+                var where = $"{method} {path}";
+                var declared = (op.Parameters ?? []).Concat(item.Parameters ?? []).Where(p => p.In == ParameterLocation.Path).Select(p => p.Name).ToHashSet();
+                foreach (Match m in Template().Matches(path))
+                    Assert.True(declared.Contains(m.Groups[1].Value), $"{where}: path parameter '{m.Groups[1].Value}' not declared");
+                Assert.True(op.Responses is { Count: > 0 }, $"{where}: no responses");
+                Assert.Contains(op.Responses.Keys, k => k == "default" || k[0] is '4' or '5');
+                foreach (var (code, response) in op.Responses)
+                {
+                    if (code is "204" || code[0] == '3') continue;
+                    Assert.True(response.Content is { Count: > 0 } && response.Content.Values.All(c => c.Schema is not null), $"{where} {code}: no response schema");
+                }
+                var security = (op.Security ?? []).SelectMany(r => r.Keys).Select(k => k.Reference.Id ?? "").ToList();
+                Assert.All(security, s => Assert.Contains(s, new[] { "bearerToken", "odp1Signature" }));
+                ops.Add(new Op(path, method.ToString().ToUpperInvariant(), security, op));
+            }
+        Assert.NotEmpty(ops);
+        return ops;
+    }
+
+    private static void AssertMultipart(List<Op> ops, string path, string method, params string[] fields)
+    {
+        var op = Assert.Single(ops, o => o.Path == path && o.Method == method).Operation;
+        var body = Assert.IsType<OpenApiRequestBody>(op.RequestBody);
+        var schema = body.Content!["multipart/form-data"].Schema!;
+        foreach (var f in fields) Assert.True(schema.Properties!.ContainsKey(f), $"{method} {path}: multipart field {f} missing");
+        Assert.Contains(schema.Properties!.Values, p => p.Format == "binary" || p.Items?.Format == "binary");
+    }
+}
+
+public sealed class OpenApiConformanceTestsSqlite(SqlitePortalFactory f) : OpenApiConformanceTests(f), IClassFixture<SqlitePortalFactory>;
+public sealed class OpenApiConformanceTestsPostgres(PostgresPortalFactory f) : OpenApiConformanceTests(f), IClassFixture<PostgresPortalFactory>;
