@@ -65,7 +65,7 @@ public abstract class DatasetDownloadPageTests(PortalFactory factory)
         Assert.Contains("/me/restricted-applications/new?dataset=zuidi-shenghuo-baozhang", restricted);
         Assert.Contains("不提供公开预览", restricted);   // its rows hold personal data
         Assert.DoesNotContain("preview-table", restricted);
-        Assert.DoesNotContain("/download\"", restricted);
+        Assert.DoesNotContain("action=\"/datasets/zuidi-shenghuo-baozhang/download\"", restricted);
         var id = await FirstResourceAsync("zuidi-shenghuo-baozhang");
         var res = await developer.GetAsync($"/datasets/zuidi-shenghuo-baozhang/download?resource={id}&agree=true");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
