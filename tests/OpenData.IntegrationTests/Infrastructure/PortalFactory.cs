@@ -17,10 +17,17 @@ public abstract class PortalFactory : WebApplicationFactory<Program>
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
     protected virtual bool SeedDemo => true;
+    /// <summary>Start from a copy of the once-seeded demo catalog (SeedTemplate) instead of seeding it again.</summary>
+    protected virtual bool UsesSeedTemplate => SeedDemo;
+    protected virtual bool KeepDataDir => false;
+    private bool _cloned;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDir);
+        // Once per factory: WithWebHostBuilder runs this again for a second host on the same database.
+        if (UsesSeedTemplate && !_cloned && (_cloned = true))
+            SeedTemplate.CloneInto(Provider, DataDir, Provider == "Postgres" ? new NpgsqlConnectionStringBuilder(ConnectionString).Database : null);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:OpenData", ConnectionString);
@@ -51,6 +58,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (KeepDataDir) return;
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
