@@ -25,6 +25,8 @@ public static class RestrictedEndpoints
             .DisableAntiforgery().WithSummary("提交受限数据申请（multipart，draft=true 保存草稿）").WithMultipartForm(RestrictedForm.OpenApiFields);
         me.MapPost("/restricted-applications/{id:int}", (int id, HttpContext http, RestrictedCommands c, CancellationToken ct) => SaveAsync(http, c, id, ct))
             .DisableAntiforgery().WithSummary("继续填写草稿或补充材料后重新提交").WithMultipartForm(RestrictedForm.OpenApiFields);
+        me.MapPost("/restricted-applications/{id:int}/withdraw", (int id, DecisionRequest? r, HttpContext http, RestrictedWithdrawal w, CancellationToken ct) =>
+            DecideAsync(http, () => w.WithdrawAsync(http.User, id, r?.Reason, ct))).WithSummary("撤回尚未审结的申请（草稿、审核中或待补充材料）");
         me.MapGet("/grants", async (ClaimsPrincipal user, RestrictedQueries q, CancellationToken ct) => Results.Ok(await q.GrantsAsync(user, null, ct)))
             .WithSummary("我的受限数据授权及到期时间");
 
