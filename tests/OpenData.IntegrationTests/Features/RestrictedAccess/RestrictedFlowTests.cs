@@ -17,7 +17,7 @@ namespace OpenData.IntegrationTests.Features.RestrictedAccess;
 /// 受限数据申请 end to end through HTTP: every route that serves rows refuses 有条件开放 data until the two-step
 /// review grants it, then serves it to the applicant and their named app, and refuses again after expiry or revocation.
 /// </summary>
-public abstract class RestrictedFlowTests(PortalFactory factory)
+public abstract partial class RestrictedFlowTests(PortalFactory factory)
 {
     private ShiftableClock Clock => ((IClockedFactory)factory).Clock;
     private static async Task<JsonElement> Json(HttpResponseMessage res) => JsonDocument.Parse(await res.Content.ReadAsStringAsync()).RootElement;
