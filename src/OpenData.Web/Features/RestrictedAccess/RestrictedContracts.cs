@@ -43,6 +43,7 @@ public sealed record LedgerDto(IReadOnlyList<LedgerEntryDto> Items, int Total, i
 
 public sealed record DecisionRequest(string? Reason);
 public sealed record CreatedApplicationResponse(int Id, string Status, string Message);
+public sealed record DoneResponse(string Message);
 
 /// <summary>A refusal with the field it concerns, so the page shows it beside the input and the API as problem+json.</summary>
 public sealed class RestrictedValidationException(string field, string message) : Exception(message)

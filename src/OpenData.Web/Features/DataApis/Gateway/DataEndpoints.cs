@@ -17,13 +17,13 @@ public static class DataEndpoints
             var q = DataQueryParser.FromQuery(SignedCall.Of(ctx).Query, paged: false);
             t.Refuse(q);
             return Results.Ok(new CountResponse(await reader.CountAsync(t.TableName, t.Columns, q.Filters, ct)));
-        }, ct)).WithSummary("总数接口：符合筛选条件的记录数");
+        }, ct)).WithSummary("总数接口：符合筛选条件的记录数").Produces<CountResponse>().ProducesProblem(400).ProducesProblem(403);
         data.MapGet("/records", (HttpContext ctx, CancellationToken ct) => Run(ctx, (t, reader) =>
             Page(reader, t, DataQueryParser.FromQuery(SignedCall.Of(ctx).Query, paged: true), ct), ct))
-            .WithSummary("分页接口（includeTotal=true 为分页返回）");
+            .WithSummary("分页接口（includeTotal=true 为分页返回）").Produces<RecordsResponse>().ProducesProblem(400).ProducesProblem(403);
         data.MapPost("/query", (HttpContext ctx, CancellationToken ct) => Run(ctx, (t, reader) =>
             Page(reader, t, DataQueryParser.FromBody(SignedCall.Of(ctx).Body), ct), ct))
-            .WithSummary("查询接口：JSON 请求体中的筛选、排序和分页");
+            .WithSummary("查询接口：JSON 请求体中的筛选、排序和分页").Produces<RecordsResponse>().ProducesProblem(400).ProducesProblem(403);
     }
 
     private static async Task<IResult> Page(DatastoreReader reader, ResourceTable t, RowQuery q, CancellationToken ct)
