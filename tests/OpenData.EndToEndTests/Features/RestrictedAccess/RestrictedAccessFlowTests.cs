@@ -66,6 +66,8 @@ public sealed class RestrictedAccessFlowTests(LiveApp app)
         await user.WaitForURLAsync("**/me/restricted-applications/*?saved=submitted");
         var id = int.Parse(user.Url.Split('/').Last().Split('?')[0]);
         await Assertions.Expect(user.Locator(".restricted-steps")).ToContainTextAsync("提交申请");
+        await Assertions.Expect(user.Locator(".restricted-withdraw")).ToBeVisibleAsync(); // undecided: the applicant may withdraw
+        await LiveApp.ScreenshotAsync(user, "restricted-submitted");
 
         // The providing department, then a reviewer (second factor) approve.
         var provider = await SignInAsync(deptUser, false, "/restricted/review");
