@@ -1,9 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using OpenData.IntegrationTests.Features.DataApis;
-using OpenData.IntegrationTests.Features.Datasets;
-using OpenData.IntegrationTests.Features.Datastore;
-using OpenData.Web.Features.DataApis.Apps;
 using OpenData.Web.Infrastructure.Auth;
 
 namespace OpenData.IntegrationTests.Features.RestrictedAccess;
@@ -16,14 +11,7 @@ public abstract partial class RestrictedFlowTests
     [Fact]
     public async Task A_grant_of_some_fields_serves_those_columns_only_and_refuses_filters_on_the_others()
     {
-        Clock.Offset = TimeSpan.Zero;
-        await RestrictedKit.SetWindowsAsync(factory, RestrictedKit.ThisMonth(factory));
-        var provider = await factory.ClientForAsync("provider");
-        var (slug, id) = await DatastoreFlowTests.PublishedAsync(provider, "供水对象" + Guid.NewGuid().ToString("N")[..4], open: "restricted");
-        var apiCode = await AccountFlowsDb(db => db.Resources.Where(x => x.Id == id).Select(x => x.ApiCode).SingleAsync());
-        var (dev, devId) = await RestrictedKit.BearerAsync(factory);
-        var app = await factory.Service<AppCommands>().CreateAsync(devId, "dev", new CreateAppRequest("供水分析", 1, "受限数据"), default);
-        var signer = new SigningClient(factory.CreateClient(), app.AppKey, app.AppSecret);
+        var (provider, slug, id, apiCode, dev, _, devAppId, signer) = await RestrictedApiAsync("供水对象", "供水分析");
 
         // The fields asked for must be fields of the dataset: a name it does not have is refused with the ones it has.
         var unknown = await dev.PostAsync("/api/v1/me/restricted-applications", RestrictedKit.Application([slug], fields: "户主姓名、保障人数"));
@@ -32,7 +20,7 @@ public abstract partial class RestrictedFlowTests
         Assert.Contains("户主姓名", why);
         Assert.Contains("站点名称、区县、监测日期、浊度、人数", why);
         var submitted = await dev.PostAsync("/api/v1/me/restricted-applications",
-            RestrictedKit.Application([slug], apps: [app.Id], fields: "站点名称、区县， 人数"));
+            RestrictedKit.Application([slug], apps: [devAppId], fields: "站点名称、区县， 人数"));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var appId = (await Json(submitted)).GetProperty("id").GetInt32();
         var (reviewer, _) = await RestrictedKit.BearerAsync(factory, Roles.Reviewer);
