@@ -2,9 +2,10 @@ namespace OpenData.Web.Data.Entities;
 
 /// <summary>
 /// Where a 受限数据申请 stands. Submitted goes to the providing department first, then to a reviewer;
-/// either can ask for more (MoreInfo), after which the applicant resubmits to the step that asked.
+/// either can ask for more (MoreInfo), after which the applicant resubmits to the step that asked. Until a decision
+/// the applicant may withdraw it (Withdrawn, appended last: the status is stored by name).
 /// </summary>
-public enum RestrictedStatus { Draft, DepartmentReview, PlatformReview, MoreInfo, Approved, Rejected }
+public enum RestrictedStatus { Draft, DepartmentReview, PlatformReview, MoreInfo, Approved, Rejected, Withdrawn }
 
 /// <summary>受限数据申请: one applicant's request for 有条件开放 datasets of one providing department.</summary>
 public class RestrictedApplication
@@ -63,7 +64,7 @@ public class RestrictedStep
     public int ApplicationId { get; set; }
     /// <summary>applicant, department or platform.</summary>
     public string Stage { get; set; } = "";
-    /// <summary>submitted, approved, rejected, more-info, resubmitted, revoked.</summary>
+    /// <summary>submitted, approved, rejected, more-info, resubmitted, revoked, withdrawn.</summary>
     public string Action { get; set; } = "";
     public string? Reason { get; set; }
     public string? ActorId { get; set; }

@@ -22,10 +22,11 @@ public static class AccountEndpoints
         });
         me.MapPost("/messages/{id:long}/read", async (ClaimsPrincipal user, Notifier notifier, long id, CancellationToken ct) =>
             await notifier.OwnsAsync(UserId(user), id, ct)
-                ? Results.Ok(new { id, unread = await MarkAndCount(notifier, UserId(user), id, ct) })
-                : ProblemDefaults.Problem(404, "message_not_found", "没有这条消息"));
+                ? Results.Ok(new MessageReadResponse(id, await MarkAndCount(notifier, UserId(user), id, ct)))
+                : ProblemDefaults.Problem(404, "message_not_found", "没有这条消息"))
+            .Produces<MessageReadResponse>().ProducesProblem(404);
         me.MapPost("/messages/read-all", async (ClaimsPrincipal user, Notifier notifier, CancellationToken ct) =>
-            Results.Ok(new { marked = await notifier.MarkReadAsync(UserId(user), null, ct), unread = 0 }));
+            Results.Ok(new MessagesMarkedResponse(await notifier.MarkReadAsync(UserId(user), null, ct), 0))).Produces<MessagesMarkedResponse>();
 
         // The header's 退出 button posts here with the antiforgery token of the page.
         // Checked here because a minimal API without form parameters never rejects a bad token by itself.
@@ -48,3 +49,6 @@ public static class AccountEndpoints
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 }
+
+public sealed record MessageReadResponse(long Id, int Unread);
+public sealed record MessagesMarkedResponse(int Marked, int Unread);

@@ -13,15 +13,18 @@ namespace OpenData.Web.Features.Datasets;
 /// </summary>
 public interface IDatasetGrants
 {
-    Task<bool> HasGrantAsync(string userId, int datasetId, CancellationToken ct);
-    /// <summary>A developer app named in a grant in force (the signed data API).</summary>
-    Task<bool> HasAppGrantAsync(int appId, int datasetId, CancellationToken ct);
+    /// <summary>The fields the user's grants in force cover; null when none is in force.</summary>
+    Task<GrantScope?> UserScopeAsync(string userId, int datasetId, CancellationToken ct);
+    /// <summary>The same for a developer app named in a grant in force (the signed data API).</summary>
+    Task<GrantScope?> AppScopeAsync(int appId, int datasetId, CancellationToken ct);
+
+    async Task<bool> HasGrantAsync(string userId, int datasetId, CancellationToken ct) => await UserScopeAsync(userId, datasetId, ct) is not null;
 }
 
 public sealed class NoDatasetGrants : IDatasetGrants
 {
-    public Task<bool> HasGrantAsync(string userId, int datasetId, CancellationToken ct) => Task.FromResult(false);
-    public Task<bool> HasAppGrantAsync(int appId, int datasetId, CancellationToken ct) => Task.FromResult(false);
+    public Task<GrantScope?> UserScopeAsync(string userId, int datasetId, CancellationToken ct) => Task.FromResult<GrantScope?>(null);
+    public Task<GrantScope?> AppScopeAsync(int appId, int datasetId, CancellationToken ct) => Task.FromResult<GrantScope?>(null);
 }
 
 /// <summary>The download flow (2.9.3): agreement, who may download what, counting and auditing.</summary>
@@ -68,15 +71,22 @@ public sealed class DatasetDownloads(
         var signedIn = user.Identity?.IsAuthenticated == true && userId is not null;
         var target = $"dataset:{d.Slug}";
         if (signedIn && await AgreementProblemAsync(userId!, ct) is { } agreementProblem) return agreementProblem;
+        var scope = GrantScope.All;
         if (d.OpenCondition == OpenCondition.Restricted)
         {
-            var allowed = manager || (signedIn && await grants.HasGrantAsync(userId!, d.Id, ct));
-            await audit.WriteAsync(allowed ? DatasetAuditActions.RestrictedDownload : DatasetAuditActions.RestrictedDownloadDenied,
-                target, $"{resource.Name} v{v.Number}", succeeded: allowed, ct: ct);
-            if (!allowed)
+            var granted = manager ? GrantScope.All : signedIn ? await grants.UserScopeAsync(userId!, d.Id, ct) : null;
+            await audit.WriteAsync(granted is not null ? DatasetAuditActions.RestrictedDownload : DatasetAuditActions.RestrictedDownloadDenied,
+                target, $"{resource.Name} v{v.Number}", succeeded: granted is not null, ct: ct);
+            if (granted is null)
                 return signedIn
                     ? new(403, "restricted", "该数据为有条件开放数据，需提交申请并获批准后方可下载")
                     : new(401, "login-required", "该数据为有条件开放数据，请登录并申请获批后下载");
+            // The original file holds every column: a grant of some fields downloads the granted columns from the table.
+            if (!granted.IsAll && !fromTable)
+                return new(403, PartialGrantCode, v.TableName is null
+                    ? "您的受限数据授权仅包含部分字段，该文件无法按字段提供，请联系数据提供部门"
+                    : "您的受限数据授权仅包含部分字段，原始文件含未授权字段：请选择 CSV、Excel、JSON 或 XML 格式下载（只含授权字段）");
+            scope = granted;
         }
         else if (!signedIn && !await AnonymousOpenAllowedAsync(ct))
             return new(401, "login-required", "请登录后下载（注册用户可下载无条件开放数据）");
@@ -89,9 +99,9 @@ public sealed class DatasetDownloads(
         await db.Datasets.Where(x => x.Id == d.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DownloadCount, x => x.DownloadCount + 1), ct);
         if (fromTable)
             return new(200, null, null, null, $"{resource.Name}-v{v.Number}.{fmt}", null,
-                new Datastore.ResourceTable(resource.Id, v.Number, v.TableName!,
+                Datastore.GrantedTables.Within(new Datastore.ResourceTable(resource.Id, v.Number, v.TableName!,
                     System.Text.Json.JsonSerializer.Deserialize<List<Datastore.DatastoreColumn>>(v.ColumnsJson ?? "[]", Datastore.Jobs.IngestionJobRunner.Json) ?? [],
-                    v.RowCount ?? 0), fmt);
+                    v.RowCount ?? 0), scope), fmt);
         return new(200, null, null, files.LocalPath(v.FileHash), DownloadName(resource.Name, v), v.ContentType);
     }
 
@@ -111,6 +121,7 @@ public sealed class DatasetDownloads(
     }
 
     public const string AgreementChangedCode = "agreement-changed";
+    public const string PartialGrantCode = "partial-grant";
 
     private static string DownloadName(string resourceName, ResourceVersion v)
     {

@@ -18,12 +18,15 @@ public static class DatasetEndpoints
             if (await q.DetailAsync(slug, http.User, ct) is not { } dto) return NotFound();
             if (dto.IsPublished) await views.RecordAsync(dto.Id, http, ct);
             return Results.Ok(dto);
-        });
+        }).Produces<DatasetDetailDto>().ProducesProblem(404);
         api.MapGet("/datasets/{slug}/related", async (string slug, ClaimsPrincipal user, DatasetQueries q, CancellationToken ct) =>
-            await q.DetailAsync(slug, user, ct) is { } d ? Results.Ok(await q.RelatedAsync(d.Id, 8, ct)) : NotFound());
+            await q.DetailAsync(slug, user, ct) is { } d ? Results.Ok(await q.RelatedAsync(d.Id, 8, ct)) : NotFound())
+            .Produces<IReadOnlyList<RelatedDatasetDto>>().ProducesProblem(404);
         api.MapGet("/datasets/{slug}/graph", async (string slug, ClaimsPrincipal user, DatasetQueries q, CancellationToken ct) =>
-            await q.GraphAsync(slug, user, ct) is { } g ? Results.Ok(g) : NotFound());
-        api.MapGet("/datasets/{slug}/resources/{id:int}/download", Download).NoStore();
+            await q.GraphAsync(slug, user, ct) is { } g ? Results.Ok(g) : NotFound())
+            .Produces<DatasetGraphDto>().ProducesProblem(404);
+        api.MapGet("/datasets/{slug}/resources/{id:int}/download", Download).NoStore().ProducesFile(DownloadContentTypes).ProducesProblem(400)
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         api.MapGet("/catalog", (DatasetQueries q, [AsParameters] CatalogQuery r, CancellationToken ct) =>
             q.CatalogAsync(new CatalogRequest { Org = r.Org, Q = r.Q, Page = r.Page, PageSize = r.PageSize }, ct));
         api.MapGet("/organizations", (DatasetQueries q, CancellationToken ct) => q.OrganizationsAsync(ct));
@@ -31,26 +34,36 @@ public static class DatasetEndpoints
 
         var manage = app.MapGroup("/api/v1/manage").WithTags("Publishing").RequireAuthorization(Policies.Provider);
         manage.MapGet("/datasets", async (ClaimsPrincipal user, string? q, DatasetQueries queries, CancellationToken ct) =>
-            Results.Ok(await queries.ManagedAsync(user, q, ct)));
+            Results.Ok(await queries.ManagedAsync(user, q, ct))).Produces<IReadOnlyList<ManagedDatasetDto>>();
         manage.MapPost("/datasets", async (DatasetInput input, ClaimsPrincipal user, DatasetCommands c, CancellationToken ct) =>
-            ToResult(await c.CreateAsync(input, user, ct), r => Results.Created($"/api/v1/datasets/{r.Slug}", r)));
+            ToResult(await c.CreateAsync(input, user, ct), r => Results.Created($"/api/v1/datasets/{r.Slug}", r)))
+            .Produces<DatasetRef>(201).ProducesValidationProblem().ProducesProblem(403);
         manage.MapPut("/datasets/{slug}", async (string slug, DatasetInput input, ClaimsPrincipal user, DatasetCommands c, CancellationToken ct) =>
-            ToResult(await c.UpdateAsync(slug, input, user, ct), Results.Ok));
+            ToResult(await c.UpdateAsync(slug, input, user, ct), Results.Ok))
+            .Produces<DatasetRef>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         manage.MapPut("/datasets/{slug}/fields", async (string slug, List<FieldInput> fields, ClaimsPrincipal user, DatasetCommands c, CancellationToken ct) =>
-            ToResult(await c.UpdateFieldsAsync(slug, fields, user, ct), Results.Ok));
+            ToResult(await c.UpdateFieldsAsync(slug, fields, user, ct), Results.Ok))
+            .Produces<DatasetRef>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         manage.MapPost("/datasets/{slug}/publish", async (string slug, ClaimsPrincipal user, DatasetCommands c, CancellationToken ct) =>
-            ToResult(await c.PublishAsync(slug, user, ct), Results.Ok));
+            ToResult(await c.PublishAsync(slug, user, ct), Results.Ok))
+            .Produces<DatasetRef>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         manage.MapPost("/datasets/{slug}/unpublish", async (string slug, ClaimsPrincipal user, DatasetCommands c, CancellationToken ct) =>
-            ToResult(await c.UnpublishAsync(slug, user, ct), Results.Ok));
+            ToResult(await c.UnpublishAsync(slug, user, ct), Results.Ok))
+            .Produces<DatasetRef>().ProducesProblem(403).ProducesProblem(404);
         manage.MapPost("/datasets/{slug}/resources", Upload)
             .DisableAntiforgery() // bearer-token API; the cookie is SameSite=Lax, so no cross-site POST carries it
             .WithMetadata(new RequestSizeLimitAttribute(long.MaxValue))
             .WithFormOptions(multipartBodyLengthLimit: long.MaxValue)
             .WithMultipartForm(new("file", "file", "数据文件（CSV、Excel、JSON、Shapefile 压缩包等）", true),
-                new("name", "string", "资源名称，默认取文件名"), new("resourceId", "integer", "替换已有资源时填其编号（生成新版本）"));
+                new("name", "string", "资源名称，默认取文件名"), new("resourceId", "integer", "替换已有资源时填其编号（生成新版本）"))
+            .Produces<JobDto>(202).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         manage.MapGet("/jobs/{id:long}", async (long id, ClaimsPrincipal user, DatasetQueries q, CancellationToken ct) =>
-            ToResult(await q.JobAsync(id, user, ct), Results.Ok));
+            ToResult(await q.JobAsync(id, user, ct), Results.Ok)).Produces<JobDto>().ProducesProblem(403).ProducesProblem(404);
     }
+
+    /// <summary>The original file (any type) or an export from the datastore, always as an attachment (a JSON export too).</summary>
+    private static readonly string[] DownloadContentTypes = ["application/octet-stream", "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/xml"];
 
     private static async Task<IResult> Upload(string slug, HttpRequest request, ClaimsPrincipal user, DatasetCommands c, CancellationToken ct)
     {

@@ -19,8 +19,9 @@ public sealed partial class DatasetQueries
         if (!d.IsPublished && !canManage) return null;
         // 有条件开放 data is described by its metadata only (rows and example values may hold personal data),
         // except to its managers and to grantees (IDatasetGrants, the one check every route that serves rows calls).
-        var showValues = canManage || d.OpenCondition != OpenCondition.Restricted
-            || (DatasetAccess.UserId(user) is { } uid && user.Identity?.IsAuthenticated == true && await grants.HasGrantAsync(uid, d.Id, ct));
+        var scope = canManage || d.OpenCondition != OpenCondition.Restricted ? GrantScope.All
+            : DatasetAccess.UserId(user) is { } uid && user.Identity?.IsAuthenticated == true ? await grants.UserScopeAsync(uid, d.Id, ct) : null;
+        var showValues = scope is not null;
 
         var sampleSource = d.Resources.Where(r => DatasetLabels.IsTabular(r.Format))
             .Select(r => (r.Name, Version: r.Versions.FirstOrDefault(v => v.Number == r.CurrentVersion)))
@@ -38,8 +39,8 @@ public sealed partial class DatasetQueries
             Timeliness.Evaluate(d.UpdateFrequency, d.DataUpdatedAt, clock.GetUtcNow()),
             new DatasetStatsDto(d.ViewCount, d.DownloadCount, d.ApiCallCount, d.FavoriteCount, Math.Round(d.RatingAverage, 1), d.RatingCount),
             d.RowCount, d.Capacity, SplitList(d.Formats),
-            d.Fields.Select(f => new FieldDto(f.Name, f.Type, f.Description, f.Unit, showValues ? f.Example : "")).ToList(),
-            showValues && sampleSource.Version is { } sv ? TabularSample.FromJson(sampleSource.Name, sv.SampleJson) : null,
+            d.Fields.Select(f => new FieldDto(f.Name, f.Type, f.Description, f.Unit, scope?.Covers(f.Name) == true ? f.Example : "")).ToList(),
+            scope is not null && sampleSource.Version is { } sv ? TabularSample.FromJson(sampleSource.Name, sv.SampleJson)?.Within(scope) : null,
             resources, canManage, showValues);
     }
 

@@ -11,10 +11,10 @@ public static class DataEndpoints
     public static void MapDataEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/datasets/{slug}/resources/{id:int}").WithTags("Datastore");
-        api.MapGet("/rows", Rows);
-        api.MapGet("/profile", Profile);
-        api.MapGet("/aggregate", Aggregate);
-        api.MapGet("/aggregate.csv", AggregateCsv);
+        api.MapGet("/rows", Rows).Produces<RowsDto>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        api.MapGet("/profile", Profile).Produces<List<ProfileDto>>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        api.MapGet("/aggregate", Aggregate).Produces<AggregateDto>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        api.MapGet("/aggregate.csv", AggregateCsv).ProducesFile("text/csv").ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }
 
     private static async Task<IResult> Rows(string slug, int id, int? page, int? pageSize, string? sort, int? version,

@@ -11,6 +11,8 @@ namespace OpenData.Web.Features.Datastore;
 public sealed record ResourceAccess(ResourceTable? Table, string? DatasetTitle, string? ResourceName, int Status, string? Code, string? Message)
 {
     public bool Ok => Table is not null;
+    /// <summary>Access through a grant of some fields only: a file served whole (GeoJSON) would show them all.</summary>
+    public bool Partial { get; init; }
 }
 
 /// <summary>
@@ -28,21 +30,24 @@ public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDa
         if (d is null || (!d.IsPublished && !manager)) return Problem(404, "not-found", "数据集不存在或尚未发布");
         var name = await db.Resources.AsNoTracking().Where(r => r.Id == resourceId && r.DatasetId == d.Id).Select(r => r.Name).FirstOrDefaultAsync(ct);
         if (name is null) return Problem(404, "not-found", "数据文件不存在");
+        var scope = GrantScope.All;
         if (d.OpenCondition == OpenCondition.Restricted && !manager)
         {
             var userId = DatasetAccess.UserId(user);
             if (user.Identity?.IsAuthenticated != true || userId is null)
                 return new(null, d.Title, name, 401, "login-required", "该数据为有条件开放数据，请登录并申请获批后查看");
-            var granted = await grants.HasGrantAsync(userId, d.Id, ct);
+            var granted = await grants.UserScopeAsync(userId, d.Id, ct);
             // Every use of 有条件开放 rows by a grantee is in the audit log, like its downloads.
-            await audit.WriteAsync(DatasetAuditActions.RestrictedRead, $"dataset:{slug}", name, succeeded: granted, ct: ct);
-            if (!granted)
+            await audit.WriteAsync(DatasetAuditActions.RestrictedRead, $"dataset:{slug}", name, succeeded: granted is not null, ct: ct);
+            if (granted is null)
                 return new(null, d.Title, name, 403, "restricted", "该数据为有条件开放数据，需提交申请并获批准后方可查看");
+            scope = granted;
         }
         var table = version is { } n ? await tables.VersionAsync(resourceId, n, ct) : await tables.CurrentAsync(resourceId, ct);
+        // A grant of some fields serves those columns only, on every route that reads through here.
         return table is null
-            ? new(null, d.Title, name, 404, "no-table", "该文件没有可预览的数据表（非表格文件，或数据仍在处理中）")
-            : new(table, d.Title, name, 200, null, null);
+            ? new(null, d.Title, name, 404, "no-table", "该文件没有可预览的数据表（非表格文件，或数据仍在处理中）") { Partial = !scope.IsAll }
+            : new(table.Within(scope), d.Title, name, 200, null, null) { Partial = !scope.IsAll };
     }
 
     /// <summary>The dataset's resources whose current version has a table, for the pages' resource switch.</summary>
@@ -55,6 +60,7 @@ public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDa
     /// <summary>Without filters the total is the stored row count: no COUNT(*) over a million rows per page view.</summary>
     public async Task<RowPage> RowsAsync(ResourceTable t, RowQuery q, CancellationToken ct)
     {
+        t.Refuse(q);
         if (q.Filters.Count > 0 || !q.IncludeTotal) return await reader.QueryAsync(t.TableName, t.Columns, q, ct);
         var page = await reader.QueryAsync(t.TableName, t.Columns, q with { IncludeTotal = false }, ct);
         return page with { Total = t.RowCount };
@@ -62,11 +68,17 @@ public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDa
 
     public Task<IReadOnlyList<ColumnProfile>> ProfileAsync(ResourceTable t, CancellationToken ct) => analysis.ProfileAsync(t.TableName, t.Columns, ct);
 
-    public Task<IReadOnlyList<AggregateRow>> AggregateAsync(ResourceTable t, AggregateQuery q, CancellationToken ct) =>
-        analysis.AggregateAsync(t.TableName, t.Columns, q, ct);
+    public Task<IReadOnlyList<AggregateRow>> AggregateAsync(ResourceTable t, AggregateQuery q, CancellationToken ct)
+    {
+        t.Refuse(q);
+        return analysis.AggregateAsync(t.TableName, t.Columns, q, ct);
+    }
 
-    public IAsyncEnumerable<object?[]> StreamAsync(ResourceTable t, IReadOnlyList<FieldFilter> filters, CancellationToken ct) =>
-        reader.StreamAsync(t.TableName, t.Columns, filters, [], ct);
+    public IAsyncEnumerable<object?[]> StreamAsync(ResourceTable t, IReadOnlyList<FieldFilter> filters, CancellationToken ct)
+    {
+        t.Refuse(filters.Select(f => f.Field));
+        return reader.StreamAsync(t.TableName, t.Columns, filters, [], ct);
+    }
 
     private static ResourceAccess Problem(int status, string code, string message) => new(null, null, null, status, code, message);
 }

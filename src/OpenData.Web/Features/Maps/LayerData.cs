@@ -35,9 +35,13 @@ public sealed class LayerData(PortalDbContext db, ResourceData data, MapPoints p
             var layer = await db.MapLayers.AsNoTracking().FirstOrDefaultAsync(l => l.ResourceId == resourceId, ct);
             if (layer is null || layer.LngField.Length == 0 || layer.State is Data.Entities.MapLayerState.Rejected or Data.Entities.MapLayerState.None)
                 return new(null, 404, "not-a-layer", layer?.Note is { Length: > 0 } note ? note : "该数据文件没有经纬度坐标，不是地图图层。");
+            if (table.Withheld.Contains(layer.LngField) || table.Withheld.Contains(layer.LatField))
+                return new(null, 403, "restricted", "经纬度字段不在您的受限数据授权范围内，不能在地图上显示。");
             var set = await points.GetAsync(table, new CoordinatePair(layer.LngField, layer.LatField), MapLayerDetector.Crs(layer), ct);
             return new(await json.WriteAsync(table, set, view, req, ct), 200, null, null);
         }
+        // A GeoJSON file is served whole, so a grant of some fields does not cover it.
+        if (access.Partial) return new(null, 403, "restricted", "您的受限数据授权仅含部分字段，该 GeoJSON 文件含全部字段，不能显示。");
         var file = await db.ResourceVersions.AsNoTracking()
             .Where(x => x.ResourceId == resourceId && x.Number == x.Resource!.CurrentVersion && x.Resource.Format == "GEOJSON")
             .Select(x => x.FileHash).FirstOrDefaultAsync(ct);

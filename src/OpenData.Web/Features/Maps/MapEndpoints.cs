@@ -15,8 +15,9 @@ public static class MapEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Maps");
         api.MapGet("/map/layers", (MapQueries q, CancellationToken ct) => q.LayersAsync(ct));
-        api.MapGet("/map/boundary", Boundary);
-        api.MapGet("/datasets/{slug}/resources/{id:int}/geojson", Layer);
+        api.MapGet("/map/boundary", Boundary).Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesProblem(400);
+        api.MapGet("/datasets/{slug}/resources/{id:int}/geojson", Layer).Produces<GeoJsonFeatureCollection>(200, "application/geo+json")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
 
         var forms = app.MapGroup("").ExcludeFromDescription().DisableAntiforgery();
         forms.MapPost("/manage/datasets/{slug}/map-layer", SetLayer);
@@ -111,3 +112,7 @@ public static class MapEndpoints
         return await http.Request.ReadFormAsync(http.RequestAborted);
     }
 }
+
+/// <summary>The shape of the GeoJSON the map routes write by hand (RFC 7946), for the OpenAPI document.</summary>
+public sealed record GeoJsonFeatureCollection(string Type, string? Name, IReadOnlyList<GeoJsonFeature> Features);
+public sealed record GeoJsonFeature(string Type, IReadOnlyDictionary<string, object?> Properties, JsonElement Geometry);

@@ -26,9 +26,10 @@ public static class NewsEndpoints
             if (!string.IsNullOrEmpty(category) && c is null)
                 return ProblemDefaults.Problem(400, "invalid_category", "栏目不存在，可选：" + string.Join("、", NewsCategories.All.Select(NewsCategories.Key)));
             return Results.Ok(await queries.ListAsync(c, q, Paging.Number(page), Paging.Size(pageSize), ct));
-        }).WithSummary("政策动态列表（已发布；按栏目 category、关键词 q 筛选，分页）");
+        }).WithSummary("政策动态列表（已发布；按栏目 category、关键词 q 筛选，分页）").Produces<Interaction.Paged<NewsListItem>>();
         news.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, NewsQueries queries, CancellationToken ct) =>
-            await queries.FindAsync(id, user, ct) is { } a ? Results.Ok(a) : NotFound()).WithSummary("一篇文章：正文（Markdown 及净化后的 HTML）、附件、上一篇和下一篇");
+            await queries.FindAsync(id, user, ct) is { } a ? Results.Ok(a) : NotFound()).WithSummary("一篇文章：正文（Markdown 及净化后的 HTML）、附件、上一篇和下一篇")
+            .Produces<NewsDetail>().ProducesProblem(404);
 
         var admin = app.MapGroup("/api/v1/admin/news").RequireAuthorization(Policies.Admin).WithTags("Admin");
         admin.MapPost("/", async (NewsInput input, ClaimsPrincipal user, NewsCommands commands, CancellationToken ct) =>
@@ -36,13 +37,13 @@ public static class NewsEndpoints
             var o = await commands.SaveAsync(null, input, user, ct);
             return o.Ok ? Results.Created($"/api/v1/news/{o.Id}", new NewsCreated((int)o.Id!, input.Publish ? "published" : "draft", $"/news/{o.Id}"))
                 : Refused(o, user);
-        }).WithSummary("管理员撰写文章（Markdown 正文；publish 为 true 时发布，可用 publishAt 定时）");
+        }).WithSummary("管理员撰写文章（Markdown 正文；publish 为 true 时发布，可用 publishAt 定时）").Produces<NewsCreated>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
         admin.MapPut("/{id:int}", async (int id, NewsInput input, ClaimsPrincipal user, NewsCommands commands, CancellationToken ct) =>
-            Done(await commands.SaveAsync(id, input, user, ct), user));
+            Done(await commands.SaveAsync(id, input, user, ct), user)).Produces<OutcomeResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
         admin.MapPost("/{id:int}/publish", async (int id, ClaimsPrincipal user, NewsCommands commands, CancellationToken ct) =>
-            Done(await commands.SetPublishedAsync(id, true, user, ct), user));
+            Done(await commands.SetPublishedAsync(id, true, user, ct), user)).Produces<OutcomeResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
         admin.MapPost("/{id:int}/unpublish", async (int id, ClaimsPrincipal user, NewsCommands commands, CancellationToken ct) =>
-            Done(await commands.SetPublishedAsync(id, false, user, ct), user));
+            Done(await commands.SetPublishedAsync(id, false, user, ct), user)).Produces<OutcomeResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
         // The editor's live preview: exactly the HTML the article page will show.
         admin.MapPost("/preview", (NewsPreviewRequest r, SafeMarkdown markdown) => Results.Ok(new NewsPreviewResponse(markdown.ToHtml(r.Body))))
             .ExcludeFromDescription();

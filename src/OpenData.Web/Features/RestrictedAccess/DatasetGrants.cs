@@ -5,10 +5,13 @@ using OpenData.Web.Infrastructure;
 
 namespace OpenData.Web.Features.RestrictedAccess;
 
-/// <summary>The grants in force at one load: who (user or named app) may use which dataset until when.</summary>
+/// <summary>One grant in force: until when, and which fields.</summary>
+public sealed record GrantTerm(DateTimeOffset Until, GrantScope Scope);
+
+/// <summary>The grants in force at one load: who (user or named app) may use which dataset's fields until when.</summary>
 public sealed record GrantSnapshot(
-    IReadOnlyDictionary<(string UserId, int DatasetId), DateTimeOffset> Users,
-    IReadOnlyDictionary<(int AppId, int DatasetId), DateTimeOffset> Apps,
+    IReadOnlyDictionary<(string UserId, int DatasetId), List<GrantTerm>> Users,
+    IReadOnlyDictionary<(int AppId, int DatasetId), List<GrantTerm>> Apps,
     DateTimeOffset LoadedAt, long Generation);
 
 /// <summary>
@@ -40,38 +43,46 @@ public sealed class GrantCache
 /// <summary>The restricted-access implementation of the one grant check (replaces NoDatasetGrants).</summary>
 public sealed class DatasetGrants(GrantCache cache, Deferred<PortalDbContext> db, TimeProvider clock) : IDatasetGrants
 {
-    public async Task<bool> HasGrantAsync(string userId, int datasetId, CancellationToken ct)
+    public async Task<GrantScope?> UserScopeAsync(string userId, int datasetId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return (await SnapshotAsync(now, ct)).Users.TryGetValue((userId, datasetId), out var until) && until > now;
+        return InForce((await SnapshotAsync(now, ct)).Users.GetValueOrDefault((userId, datasetId)), now);
     }
 
-    public async Task<bool> HasAppGrantAsync(int appId, int datasetId, CancellationToken ct)
+    public async Task<GrantScope?> AppScopeAsync(int appId, int datasetId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return (await SnapshotAsync(now, ct)).Apps.TryGetValue((appId, datasetId), out var until) && until > now;
+        return InForce((await SnapshotAsync(now, ct)).Apps.GetValueOrDefault((appId, datasetId)), now);
     }
+
+    /// <summary>Expiry is compared here, on every check, so a cached grant stops at its end to the second.</summary>
+    private static GrantScope? InForce(List<GrantTerm>? terms, DateTimeOffset now) =>
+        terms?.Where(t => t.Until > now).Select(t => t.Scope).ToList() is { Count: > 0 } live ? GrantScope.Union(live) : null;
 
     private async Task<GrantSnapshot> SnapshotAsync(DateTimeOffset now, CancellationToken ct)
     {
         if (cache.Fresh(now) is { } hit) return hit;
         var generation = cache.Generation;
         var rows = await db.Value.RestrictedGrants.AsNoTracking().Where(g => g.RevokedAt == null && g.ExpiresAt > now && g.StartsAt <= now)
-            .Select(g => new { g.UserId, g.DatasetId, g.AppIds, g.ExpiresAt }).ToListAsync(ct);
-        var users = new Dictionary<(string, int), DateTimeOffset>();
-        var apps = new Dictionary<(int, int), DateTimeOffset>();
+            .Select(g => new { g.UserId, g.DatasetId, g.AppIds, g.ExpiresAt, g.Fields }).ToListAsync(ct);
+        var users = new Dictionary<(string, int), List<GrantTerm>>();
+        var apps = new Dictionary<(int, int), List<GrantTerm>>();
         foreach (var r in rows)
         {
-            users[(r.UserId, r.DatasetId)] = Later(users.GetValueOrDefault((r.UserId, r.DatasetId)), r.ExpiresAt);
-            foreach (var app in AppIdList.Parse(r.AppIds))
-                apps[(app, r.DatasetId)] = Later(apps.GetValueOrDefault((app, r.DatasetId)), r.ExpiresAt);
+            var term = new GrantTerm(r.ExpiresAt, GrantedFields.Scope(r.Fields));
+            Add(users, (r.UserId, r.DatasetId), term);
+            foreach (var app in AppIdList.Parse(r.AppIds)) Add(apps, (app, r.DatasetId), term);
         }
         var snapshot = new GrantSnapshot(users, apps, now, generation);
         cache.Offer(snapshot);
         return snapshot;
     }
 
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    private static void Add<TKey>(Dictionary<TKey, List<GrantTerm>> map, TKey key, GrantTerm term) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        list.Add(term);
+    }
 }
 
 /// <summary>The comma-separated app ids an application names.</summary>

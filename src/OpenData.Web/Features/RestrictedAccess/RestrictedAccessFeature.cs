@@ -27,6 +27,7 @@ public static class RestrictedAccessFeature
         services.AddScoped<RestrictedDocuments>();
         services.AddScoped<RestrictedCommands>();
         services.AddScoped<RestrictedReview>();
+        services.AddScoped<RestrictedWithdrawal>();
         services.AddScoped<RestrictedQueries>();
         services.AddScoped<RestrictedLedger>();
         services.AddScoped<IReviewQueue, DepartmentRestrictedQueue>();

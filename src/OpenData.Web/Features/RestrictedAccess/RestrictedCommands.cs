@@ -46,6 +46,9 @@ public sealed class RestrictedCommands(PortalDbContext db, RestrictedDocuments d
             Require("purpose", input.Purpose, 10, "申请用途");
             Require("scenario", input.Scenario, 5, "使用场景");
             Require("fields", input.Fields, 1, "所需数据项");
+            var fields = await GrantedFields.OfDatasetsAsync(db, datasets.Select(d => d.Id).ToList(), ct);
+            if (GrantedFields.Problem(input.Fields, datasets.Select(d => (d.Title, fields[d.Id])).ToList()) is { } fieldProblem)
+                throw new RestrictedValidationException("fields", fieldProblem);
             Require("securityMeasures", input.SecurityMeasures, 10, "安全保障措施");
             if (input.PeriodMonths < 1) throw new RestrictedValidationException("periodMonths", $"请填写使用期限（1 到 {status.MaxMonths} 个月）。");
             var missing = DocumentKinds.Required.Where(k => !checkedDocs.Any(d => d.Kind == k) && !app.Documents.Any(d => d.Kind == k)).ToList();

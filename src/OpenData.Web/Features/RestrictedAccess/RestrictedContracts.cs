@@ -27,8 +27,12 @@ public sealed record RestrictedApplicationDto(int Id, string Status, string Stat
     IReadOnlyList<int> Apps, string? AgreementVersion, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt,
     IReadOnlyList<DocumentDto> Documents, IReadOnlyList<StepDto> Steps, string Applicant);
 
-public sealed record GrantDto(int Id, int ApplicationId, string Dataset, string DatasetTitle, IReadOnlyList<int> Apps, string Fields,
-    DateTimeOffset StartsAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, string Status, string StatusLabel);
+/// <summary>Fields: the granted field names; empty with AllFields=true when the grant covers every field.</summary>
+public sealed record GrantDto(int Id, int ApplicationId, string Dataset, string DatasetTitle, IReadOnlyList<int> Apps, IReadOnlyList<string> Fields,
+    bool AllFields, DateTimeOffset StartsAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, string Status, string StatusLabel)
+{
+    public string FieldsText => AllFields ? "全部字段" : string.Join("、", Fields);
+}
 
 public sealed record LedgerEntryDto(int Id, IReadOnlyList<string> Datasets, string Department, string DepartmentName, string Status,
     string StatusLabel, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, double? DaysToDecide);
@@ -39,6 +43,7 @@ public sealed record LedgerDto(IReadOnlyList<LedgerEntryDto> Items, int Total, i
 
 public sealed record DecisionRequest(string? Reason);
 public sealed record CreatedApplicationResponse(int Id, string Status, string Message);
+public sealed record DoneResponse(string Message);
 
 /// <summary>A refusal with the field it concerns, so the page shows it beside the input and the API as problem+json.</summary>
 public sealed class RestrictedValidationException(string field, string message) : Exception(message)
@@ -55,6 +60,7 @@ public static class RestrictedLabels
         RestrictedStatus.PlatformReview => "platformReview",
         RestrictedStatus.MoreInfo => "moreInfo",
         RestrictedStatus.Approved => "approved",
+        RestrictedStatus.Withdrawn => "withdrawn",
         _ => "rejected",
     };
 
@@ -65,6 +71,7 @@ public static class RestrictedLabels
         RestrictedStatus.PlatformReview => "平台复核中",
         RestrictedStatus.MoreInfo => "待补充材料",
         RestrictedStatus.Approved => "已批准",
+        RestrictedStatus.Withdrawn => "已撤回",
         _ => "未通过",
     };
 
@@ -83,6 +90,7 @@ public static class RestrictedLabels
         Actions.Rejected => "驳回",
         Actions.MoreInfo => "要求补充材料",
         Actions.Revoked => "撤销授权",
+        Actions.Withdrawn => "撤回申请",
         _ => action,
     };
 
@@ -101,6 +109,7 @@ public static class RestrictedLabels
         public const string Rejected = "rejected";
         public const string MoreInfo = "more-info";
         public const string Revoked = "revoked";
+        public const string Withdrawn = "withdrawn";
     }
 }
 
@@ -110,5 +119,6 @@ public static class RestrictedAudit
     public const string Decided = "restricted.decided";
     public const string Granted = "restricted.granted";
     public const string Revoked = "restricted.revoked";
+    public const string Withdrawn = "restricted.withdrawn";
     public const string DocumentRead = "restricted.document-read";
 }

@@ -16,33 +16,40 @@ public static class RestrictedEndpoints
     {
         var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Restricted data");
         me.MapGet("/restricted-applications", async (int? page, ClaimsPrincipal user, RestrictedQueries q, CancellationToken ct) =>
-            Results.Ok(await q.MineAsync(user, Paging.Number(page), ct))).WithSummary("我的受限数据申请及每一步审核（status、steps）");
+            Results.Ok(await q.MineAsync(user, Paging.Number(page), ct))).WithSummary("我的受限数据申请及每一步审核（status、steps）")
+            .Produces<Paged<RestrictedApplicationDto>>();
         me.MapGet("/restricted-applications/{id:int}", async (int id, ClaimsPrincipal user, RestrictedQueries q, CancellationToken ct) =>
-            await q.DetailAsync(user, id, ct) is { } d ? Results.Ok(d) : NotFound()).WithSummary("一份受限数据申请");
+            await q.DetailAsync(user, id, ct) is { } d ? Results.Ok(d) : NotFound()).WithSummary("一份受限数据申请")
+            .Produces<RestrictedApplicationDto>().ProducesProblem(404);
         // Multipart: the fields plus the documents, each file under its kind (applicationForm, demandList, securityCertificate,
         // creditReport, commitment, other); draft=true saves a draft. Cookie callers send the antiforgery token like a form.
         me.MapPost("/restricted-applications", (HttpContext http, RestrictedCommands c, CancellationToken ct) => SaveAsync(http, c, null, ct))
-            .DisableAntiforgery().WithSummary("提交受限数据申请（multipart，draft=true 保存草稿）").WithMultipartForm(RestrictedForm.OpenApiFields);
+            .DisableAntiforgery().WithSummary("提交受限数据申请（multipart，draft=true 保存草稿）").WithMultipartForm(RestrictedForm.OpenApiFields)
+            .Produces<CreatedApplicationResponse>(201).ProducesProblem(400).ProducesProblem(415);
         me.MapPost("/restricted-applications/{id:int}", (int id, HttpContext http, RestrictedCommands c, CancellationToken ct) => SaveAsync(http, c, id, ct))
-            .DisableAntiforgery().WithSummary("继续填写草稿或补充材料后重新提交").WithMultipartForm(RestrictedForm.OpenApiFields);
+            .DisableAntiforgery().WithSummary("继续填写草稿或补充材料后重新提交").WithMultipartForm(RestrictedForm.OpenApiFields)
+            .Produces<CreatedApplicationResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(415);
+        me.MapPost("/restricted-applications/{id:int}/withdraw", (int id, DecisionRequest? r, HttpContext http, RestrictedWithdrawal w, CancellationToken ct) =>
+            DecideAsync(http, () => w.WithdrawAsync(http.User, id, r?.Reason, ct))).WithSummary("撤回尚未审结的申请（草稿、审核中或待补充材料）")
+            .Produces<DoneResponse>().ProducesProblem(400).ProducesProblem(404);
         me.MapGet("/grants", async (ClaimsPrincipal user, RestrictedQueries q, CancellationToken ct) => Results.Ok(await q.GrantsAsync(user, null, ct)))
-            .WithSummary("我的受限数据授权及到期时间");
+            .WithSummary("我的受限数据授权、授权字段及到期时间").Produces<IReadOnlyList<GrantDto>>();
 
         var pub = app.MapGroup("/api/v1/restricted").WithTags("Restricted data");
         pub.MapGet("/ledger", async (int? page, RestrictedLedger l, CancellationToken ct) => Results.Ok(await l.PageAsync(Paging.Number(page), ct)))
-            .WithSummary("受限数据申请公示（匿名）：数据集、部门、状态、审结天数及各部门平均审结天数");
+            .WithSummary("受限数据申请公示（匿名）：数据集、部门、状态、审结天数及各部门平均审结天数").Produces<LedgerDto>();
         var review = pub.MapGroup("/applications").RequireAuthorization();
         review.MapGet("/queue", async (bool? all, int? page, ClaimsPrincipal user, RestrictedQueries q, CancellationToken ct) =>
             await q.QueueAsync(user, all == true, Paging.Number(page), ct) is { } p ? Results.Ok(p) : Forbidden())
-            .WithSummary("审核队列：提供部门看本部门待审，审核员看待复核");
+            .WithSummary("审核队列：提供部门看本部门待审，审核员看待复核").Produces<Paged<RestrictedApplicationDto>>().ProducesProblem(403);
         review.MapPost("/{id:int}/approve", (int id, DecisionRequest? r, HttpContext http, RestrictedReview c, CancellationToken ct) =>
-            DecideAsync(http, () => c.DecideAsync(http.User, id, Decision.Approve, r?.Reason, ct)));
+            DecideAsync(http, () => c.DecideAsync(http.User, id, Decision.Approve, r?.Reason, ct))).Produces<DoneResponse>().ProducesProblem(400).ProducesProblem(404);
         review.MapPost("/{id:int}/reject", (int id, DecisionRequest? r, HttpContext http, RestrictedReview c, CancellationToken ct) =>
-            DecideAsync(http, () => c.DecideAsync(http.User, id, Decision.Reject, r?.Reason, ct)));
+            DecideAsync(http, () => c.DecideAsync(http.User, id, Decision.Reject, r?.Reason, ct))).Produces<DoneResponse>().ProducesProblem(400).ProducesProblem(404);
         review.MapPost("/{id:int}/more-info", (int id, DecisionRequest? r, HttpContext http, RestrictedReview c, CancellationToken ct) =>
-            DecideAsync(http, () => c.DecideAsync(http.User, id, Decision.MoreInfo, r?.Reason, ct)));
+            DecideAsync(http, () => c.DecideAsync(http.User, id, Decision.MoreInfo, r?.Reason, ct))).Produces<DoneResponse>().ProducesProblem(400).ProducesProblem(404);
         review.MapPost("/{id:int}/revoke", (int id, DecisionRequest? r, HttpContext http, RestrictedReview c, CancellationToken ct) =>
-            DecideAsync(http, () => c.RevokeAsync(http.User, id, r?.Reason, ct)));
+            DecideAsync(http, () => c.RevokeAsync(http.User, id, r?.Reason, ct))).Produces<DoneResponse>().ProducesProblem(400).ProducesProblem(404);
 
         app.MapGet("/restricted/documents/{id:int}", async (int id, ClaimsPrincipal user, RestrictedDocuments docs, CancellationToken ct) =>
             await docs.OpenAsync(id, user, ct) is { } d
@@ -74,7 +81,7 @@ public static class RestrictedEndpoints
     private static async Task<IResult> DecideAsync(HttpContext http, Func<Task<bool>> action)
     {
         if (await CsrfProblemAsync(http) is { } csrf) return csrf;
-        try { return await action() ? Results.Ok(new { message = "已处理" }) : NotFound(); }
+        try { return await action() ? Results.Ok(new DoneResponse("已处理")) : NotFound(); }
         catch (RestrictedValidationException e) { return Invalid(e); }
     }
 

@@ -62,7 +62,9 @@ public sealed class RestrictedQueries(PortalDbContext db, TimeProvider clock)
         return rows.Select(r =>
         {
             var (status, label) = r.g.RevokedAt is not null ? ("revoked", "已撤销") : r.g.ExpiresAt <= now ? ("expired", "已过期") : ("active", "有效");
-            return new GrantDto(r.g.Id, r.g.ApplicationId, r.Slug, r.Title, AppIdList.Parse(r.g.AppIds), r.g.Fields, r.g.StartsAt, r.g.ExpiresAt,
+            var fields = GrantedFields.Names(r.g.Fields);
+            return new GrantDto(r.g.Id, r.g.ApplicationId, r.Slug, r.Title, AppIdList.Parse(r.g.AppIds), fields, fields.Count == 0,
+                r.g.StartsAt, r.g.ExpiresAt,
                 r.g.RevokedAt, status, label);
         }).ToList();
     }

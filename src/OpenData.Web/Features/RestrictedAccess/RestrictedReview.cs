@@ -45,7 +45,7 @@ public sealed class RestrictedReview(PortalDbContext db, GrantCache grants, Noti
             case Decision.Approve:
                 app.Status = RestrictedStatus.Approved;
                 app.DecidedAt = now;
-                IssueGrants(app, now);
+                await IssueGrantsAsync(app, now, ct);
                 break;
             case Decision.Reject:
                 app.Status = RestrictedStatus.Rejected;
@@ -75,20 +75,21 @@ public sealed class RestrictedReview(PortalDbContext db, GrantCache grants, Noti
     /// One grant per dataset until the period ends; the named apps also get approved API applications for the
     /// datasets' data APIs, so quota and call log work as for any API; the gateway still checks the grant itself.
     /// </summary>
-    private void IssueGrants(RestrictedApplication app, DateTimeOffset now)
+    private async Task IssueGrantsAsync(RestrictedApplication app, DateTimeOffset now, CancellationToken ct)
     {
         var expires = now.AddMonths(app.PeriodMonths);
         var appIds = AppIdList.Parse(app.AppIds);
+        var fields = await GrantedFields.OfDatasetsAsync(db, app.Datasets.Select(d => d.DatasetId).ToList(), ct);
         foreach (var d in app.Datasets)
             db.RestrictedGrants.Add(new RestrictedGrant
             {
-                ApplicationId = app.Id, UserId = app.UserId, DatasetId = d.DatasetId, AppIds = app.AppIds, Fields = app.Fields,
-                StartsAt = now, ExpiresAt = expires,
+                ApplicationId = app.Id, UserId = app.UserId, DatasetId = d.DatasetId, AppIds = app.AppIds,
+                Fields = GrantedFields.ForDataset(app.Fields, fields[d.DatasetId]), StartsAt = now, ExpiresAt = expires,
             });
         if (appIds.Count == 0) return;
         var datasetIds = app.Datasets.Select(d => d.DatasetId).ToList();
-        var codes = db.Resources.Where(r => datasetIds.Contains(r.DatasetId) && r.ApiCode != "").Select(r => r.ApiCode).ToList();
-        var existing = db.ApiApplications.Where(a => appIds.Contains(a.AppId) && codes.Contains(a.ApiCode)).ToList();
+        var codes = await db.Resources.Where(r => datasetIds.Contains(r.DatasetId) && r.ApiCode != "").Select(r => r.ApiCode).ToListAsync(ct);
+        var existing = await db.ApiApplications.Where(a => appIds.Contains(a.AppId) && codes.Contains(a.ApiCode)).ToListAsync(ct);
         foreach (var appId in appIds)
             foreach (var code in codes)
             {

@@ -22,29 +22,35 @@ public static class ShowcaseEndpoints
         var apps = app.MapGroup("/api/v1/apps").WithTags("Showcase");
         apps.MapGet("/", async (string? q, int? domain, string? type, string? sort, int? page, ShowcaseQueries queries, CancellationToken ct) =>
             Results.Ok(await queries.SearchAsync(new AppSearch(q, domain, type, sort, Paging.Number(page)), ct)))
-            .WithSummary("应用成果列表（仅已审核通过）：q 名称搜索，domain 领域 id，type = service|media|solution|research，sort = newest|rating|views|downloads");
+            .WithSummary("应用成果列表（仅已审核通过）：q 名称搜索，domain 领域 id，type = service|media|solution|research，sort = newest|rating|views|downloads")
+            .Produces<Paged<AppCardDto>>();
         apps.MapGet("/{id:int}", async (int id, ShowcaseQueries queries, CancellationToken ct) =>
-            await queries.DetailAsync(id, ct) is { } d ? Results.Ok(d) : NotFound());
+            await queries.DetailAsync(id, ct) is { } d ? Results.Ok(d) : NotFound()).Produces<AppDetailDto>().ProducesProblem(404);
 
         var mine = app.MapGroup("/api/v1/me/showcase").RequireAuthorization().WithTags("Showcase");
         // Bearer-token API: the cookie is SameSite=Lax and the antiforgery cookie Strict, so no cross-site form carries them;
         // a cookie-authenticated POST must still send the page's antiforgery token (checked below).
         mine.MapPost("/", (HttpRequest request, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => SubmitAsync(request, null, user, cmd, ct))
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
-            .Accepts<IFormFile>("multipart/form-data").WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("提交应用成果（multipart：name, type, domain, summary, team, datasets, apis, url, screenshots…）");
+            .Accepts<IFormFile>("multipart/form-data").WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("提交应用成果（multipart：name, type, domain, summary, team, datasets, apis, url, screenshots…）")
+            .Produces<ShowcaseStatusResponse>(201).ProducesValidationProblem().ProducesProblem(400);
         mine.MapPost("/{id:int}", (int id, HttpRequest request, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => SubmitAsync(request, id, user, cmd, ct))
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
-            .Accepts<IFormFile>("multipart/form-data").WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("修改并重新提交；不传 screenshots 时保留原截图");
+            .Accepts<IFormFile>("multipart/form-data").WithMultipartForm(ShowcaseForms.OpenApiFields).WithSummary("修改并重新提交；不传 screenshots 时保留原截图")
+            .Produces<ShowcaseStatusResponse>().ProducesValidationProblem().ProducesProblem(400).ProducesProblem(404);
         mine.MapGet("/", async (ClaimsPrincipal user, ShowcaseQueries queries, CancellationToken ct) =>
-            Results.Ok(await queries.MineAsync(ShowcaseAccess.UserId(user)!, ct)));
+            Results.Ok(await queries.MineAsync(ShowcaseAccess.UserId(user)!, ct))).Produces<List<MyAppDto>>();
 
         var admin = app.MapGroup("/api/v1/admin/showcase").RequireAuthorization(Policies.Reviewer).WithTags("Admin");
         admin.MapGet("/", async (bool? pending, int? page, ClaimsPrincipal user, ShowcaseQueries queries, CancellationToken ct) =>
             Results.Ok(await queries.QueueAsync(user, pending ?? true, Paging.Number(page), ct)))
-            .WithSummary("审核队列：待审核在前、先到先审，每页 20 条");
-        admin.MapPost("/{id:int}/approve", (int id, ReviewInput? r, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => Review(cmd, user, id, "approve", r, ct));
-        admin.MapPost("/{id:int}/reject", (int id, ReviewInput? r, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => Review(cmd, user, id, "reject", r, ct));
-        admin.MapPost("/{id:int}/request-changes", (int id, ReviewInput? r, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => Review(cmd, user, id, "changes", r, ct));
+            .WithSummary("审核队列：待审核在前、先到先审，每页 20 条").Produces<Paged<MyAppDto>>();
+        admin.MapPost("/{id:int}/approve", (int id, ReviewInput? r, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => Review(cmd, user, id, "approve", r, ct))
+            .Produces<ShowcaseStatusResponse>().ProducesProblem(400).ProducesProblem(409);
+        admin.MapPost("/{id:int}/reject", (int id, ReviewInput? r, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => Review(cmd, user, id, "reject", r, ct))
+            .Produces<ShowcaseStatusResponse>().ProducesProblem(400).ProducesProblem(409);
+        admin.MapPost("/{id:int}/request-changes", (int id, ReviewInput? r, ClaimsPrincipal user, ShowcaseCommands cmd, CancellationToken ct) => Review(cmd, user, id, "changes", r, ct))
+            .Produces<ShowcaseStatusResponse>().ProducesProblem(400).ProducesProblem(409);
 
         // Screenshots and thumbnails: only files some entry references (the names are SHA-256, not guessable),
         // always with their re-encoded type and nosniff.
@@ -73,8 +79,8 @@ public static class ShowcaseEndpoints
         if (result.NotFound) return NotFound();
         if (!result.Errors.Ok) return Invalid(result.Errors);
         return id is null
-            ? Results.Created($"/api/v1/apps/{result.Id}", new { id = result.Id, status = result.Status })
-            : Results.Ok(new { id = result.Id, status = result.Status });
+            ? Results.Created($"/api/v1/apps/{result.Id}", new ShowcaseStatusResponse(result.Id!.Value, result.Status!))
+            : Results.Ok(new ShowcaseStatusResponse(result.Id!.Value, result.Status!));
     }
 
     private static async Task<IResult> Review(ShowcaseCommands cmd, ClaimsPrincipal user, int id, string decision, ReviewInput? r, CancellationToken ct)
@@ -82,7 +88,7 @@ public static class ShowcaseEndpoints
         try
         {
             return await cmd.ReviewAsync(user, id, decision, r?.Reason, ct)
-                ? Results.Ok(new { id, status = decision switch { "approve" => "approved", "reject" => "rejected", _ => "changesRequested" } })
+                ? Results.Ok(new ShowcaseStatusResponse(id, decision switch { "approve" => "approved", "reject" => "rejected", _ => "changesRequested" }))
                 : ProblemDefaults.Problem(409, "not_pending", "成果不存在或不在待审核状态。");
         }
         catch (ShowcaseReviewException e) { return ProblemDefaults.Problem(400, "invalid_reason", e.Message, new Dictionary<string, object?> { ["field"] = "reason" }); }
@@ -125,3 +131,5 @@ public static class ShowcaseForms
     private static List<string> Split(Microsoft.Extensions.Primitives.StringValues values) =>
         values.SelectMany(v => (v ?? "").Split([',', '，', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 }
+
+public sealed record ShowcaseStatusResponse(int Id, string Status);

@@ -18,7 +18,7 @@ public static class DisplayPreferences
                 SameSite = SameSiteMode.Lax, Secure = ctx.Request.IsHttps,
             });
             return Results.LocalRedirect(SafeReturn(returnUrl));
-        });
+        }).ExcludeFromDescription(); // the header's 大字版 form, not an API
         return app;
     }
 

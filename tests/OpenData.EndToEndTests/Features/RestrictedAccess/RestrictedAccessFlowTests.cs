@@ -54,7 +54,7 @@ public sealed class RestrictedAccessFlowTests(LiveApp app)
         await Assertions.Expect(user.Locator($"#ds-{target.Slug}")).ToBeCheckedAsync();
         await user.FillAsync("#purpose", "用于社会救助对象精准帮扶研究与政策评估");
         await user.FillAsync("#scenario", "民政救助分析系统");
-        await user.FillAsync("#fields", "户主姓名、保障人数");
+        await user.FillAsync("#fields", "全部字段"); // a grant of some fields is covered by the integration tests
         await user.FillAsync("#securityMeasures", "专网存储，访问审批留痕，期满销毁并书面报告");
         await user.FillAsync("#periodMonths", "3");
         await user.CheckAsync($"#app-{devApp.Id}");
@@ -66,6 +66,8 @@ public sealed class RestrictedAccessFlowTests(LiveApp app)
         await user.WaitForURLAsync("**/me/restricted-applications/*?saved=submitted");
         var id = int.Parse(user.Url.Split('/').Last().Split('?')[0]);
         await Assertions.Expect(user.Locator(".restricted-steps")).ToContainTextAsync("提交申请");
+        await Assertions.Expect(user.Locator(".restricted-withdraw")).ToBeVisibleAsync(); // undecided: the applicant may withdraw
+        await LiveApp.ScreenshotAsync(user, "restricted-submitted");
 
         // The providing department, then a reviewer (second factor) approve.
         var provider = await SignInAsync(deptUser, false, "/restricted/review");

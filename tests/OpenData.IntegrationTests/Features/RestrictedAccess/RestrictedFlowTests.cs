@@ -17,7 +17,7 @@ namespace OpenData.IntegrationTests.Features.RestrictedAccess;
 /// 受限数据申请 end to end through HTTP: every route that serves rows refuses 有条件开放 data until the two-step
 /// review grants it, then serves it to the applicant and their named app, and refuses again after expiry or revocation.
 /// </summary>
-public abstract class RestrictedFlowTests(PortalFactory factory)
+public abstract partial class RestrictedFlowTests(PortalFactory factory)
 {
     private ShiftableClock Clock => ((IClockedFactory)factory).Clock;
     private static async Task<JsonElement> Json(HttpResponseMessage res) => JsonDocument.Parse(await res.Content.ReadAsStringAsync()).RootElement;
@@ -30,21 +30,29 @@ public abstract class RestrictedFlowTests(PortalFactory factory)
         (await client.GetAsync(r.Profile)).StatusCode, (await client.GetAsync(r.Download)).StatusCode,
     ];
 
-    [Fact]
-    public async Task Rows_are_refused_everywhere_until_both_steps_approve_then_served_and_refused_again_after_expiry()
+    /// <summary>A published 有条件开放 dataset with a table and an API, inside an open window, and an applicant with an app.</summary>
+    private sealed record Setup(HttpClient Provider, string Slug, int Resource, string ApiCode, HttpClient Dev, string DevId, int AppId, SigningClient Signer);
+
+    private async Task<Setup> RestrictedApiAsync(string title, string appName)
     {
         Clock.Offset = TimeSpan.Zero;
         await RestrictedKit.SetWindowsAsync(factory, RestrictedKit.ThisMonth(factory));
         var provider = await factory.ClientForAsync("provider");
-        var (slug, id) = await DatastoreFlowTests.PublishedAsync(provider, "低保对象名册" + Guid.NewGuid().ToString("N")[..4], open: "restricted");
+        var (slug, id) = await DatastoreFlowTests.PublishedAsync(provider, title + Guid.NewGuid().ToString("N")[..4], open: "restricted");
         var apiCode = await AccountFlowsDb(db => db.Resources.Where(x => x.Id == id).Select(x => x.ApiCode).SingleAsync());
+        var (dev, devId) = await RestrictedKit.BearerAsync(factory);
+        var app = await factory.Service<AppCommands>().CreateAsync(devId, "dev", new CreateAppRequest(appName, 1, "受限数据"), default);
+        return new(provider, slug, id, apiCode, dev, devId, app.Id, new SigningClient(factory.CreateClient(), app.AppKey, app.AppSecret));
+    }
+
+    [Fact]
+    public async Task Rows_are_refused_everywhere_until_both_steps_approve_then_served_and_refused_again_after_expiry()
+    {
+        var (provider, slug, id, apiCode, dev, devId, devAppId, signer) = await RestrictedApiAsync("低保对象名册", "帮扶分析");
         var r = new Routes($"/api/v1/datasets/{slug}/resources/{id}/rows", $"/api/v1/datasets/{slug}/resources/{id}/aggregate?groupBy=%E5%8C%BA%E5%8E%BF",
             $"/api/v1/datasets/{slug}/resources/{id}/profile", $"/api/v1/datasets/{slug}/resources/{id}/download?acceptAgreement=true&format=csv",
             $"/datasets/{slug}/preview?resource={id}", $"/api/v1/data/{apiCode}/records");
 
-        var (dev, devId) = await RestrictedKit.BearerAsync(factory);
-        var app = await factory.Service<AppCommands>().CreateAsync(devId, "dev", new CreateAppRequest("帮扶分析", 1, "受限数据"), default);
-        var signer = new SigningClient(factory.CreateClient(), app.AppKey, app.AppSecret);
         Assert.All(await StatusesAsync(dev, r), s => Assert.Equal(HttpStatusCode.Forbidden, s));
         Assert.All(await StatusesAsync(factory.CreateClient(), r), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         var preview = await dev.GetStringAsync(r.Preview);
@@ -52,12 +60,12 @@ public abstract class RestrictedFlowTests(PortalFactory factory)
         Assert.Contains($"/me/restricted-applications/new?dataset={slug}", preview); // says why and links to the application
         Assert.DoesNotContain("城北水厂", await factory.CreateClient().GetStringAsync($"/apis/{apiCode}")); // no example records
         // Item 11 of issue 13: the API takes no API applications, and an approval made anyway opens nothing.
-        var apply = await dev.PostAsJsonAsync("/api/v1/me/api-applications", new { appId = app.Id, apiCode, category = "科研教育", reason = "研究低保帮扶", acceptAgreement = true });
+        var apply = await dev.PostAsJsonAsync("/api/v1/me/api-applications", new { appId = devAppId, apiCode, category = "科研教育", reason = "研究低保帮扶", acceptAgreement = true });
         Assert.Equal(HttpStatusCode.BadRequest, apply.StatusCode);
         Assert.Contains("有条件开放", await apply.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await signer.GetAsync(r.Api)).StatusCode);
 
-        var submitted = await dev.PostAsync("/api/v1/me/restricted-applications", RestrictedKit.Application([slug], periodMonths: 1, apps: [app.Id]));
+        var submitted = await dev.PostAsync("/api/v1/me/restricted-applications", RestrictedKit.Application([slug], periodMonths: 1, apps: [devAppId]));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var appId = (await Json(submitted)).GetProperty("id").GetInt32();
         Assert.Equal("departmentReview", (await Json(submitted)).GetProperty("status").GetString());

@@ -85,13 +85,13 @@ public static class RestrictedKit
     }
 
     public static MultipartFormDataContent Application(IEnumerable<string> datasets, int periodMonths = 6, IEnumerable<int>? apps = null,
-        IDictionary<string, byte[]>? documents = null, bool accept = true, bool draft = false)
+        IDictionary<string, byte[]>? documents = null, bool accept = true, bool draft = false, string fields = "全部字段")
     {
         var form = new MultipartFormDataContent();
         foreach (var d in datasets) form.Add(new StringContent(d), "datasets");
         form.Add(new StringContent("用于城乡低保对象精准帮扶研究与政策评估"), "purpose");
         form.Add(new StringContent("民政帮扶分析系统"), "scenario");
-        form.Add(new StringContent("户主姓名、保障人数"), "fields");
+        form.Add(new StringContent(fields), "fields");
         form.Add(new StringContent("专网存储，访问审批，期满销毁并报告"), "securityMeasures");
         form.Add(new StringContent(periodMonths.ToString()), "periodMonths");
         foreach (var a in apps ?? []) form.Add(new StringContent(a.ToString()), "apps");

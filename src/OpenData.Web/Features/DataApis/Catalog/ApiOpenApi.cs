@@ -33,13 +33,19 @@ public static partial class ApiOpenApi
             Param("sort", "排序字段，可加 :desc", "string"), Param("includeTotal", "为 true 时返回 total 和 pageCount（分页返回）", "boolean"));
         var paths = new JsonObject();
         if (d.Api.Kind == "service")
-            paths[$"/api/v1/services/{code}"] = new JsonObject { [d.Api.Method!.ToLowerInvariant()] = Op("转发调用", filterParams, "上游系统的响应") };
+            // The department system's own response, passed through: a file as far as this document can tell.
+            paths[$"/api/v1/services/{code}"] = new JsonObject { [d.Api.Method!.ToLowerInvariant()] = Op("转发调用", filterParams, "上游系统的响应",
+                new JsonObject { ["application/octet-stream"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "binary" } } }) };
         else
         {
-            paths[$"/api/v1/data/{code}/count"] = new JsonObject { ["get"] = Op("总数接口", filterParams, "{\"total\": n}") };
+            paths[$"/api/v1/data/{code}/count"] = new JsonObject { ["get"] = Op("总数接口", filterParams, "{\"total\": n}", Json(new JsonObject
+            {
+                ["type"] = "object", ["required"] = new JsonArray("total"),
+                ["properties"] = new JsonObject { ["total"] = new JsonObject { ["type"] = "integer", ["description"] = "符合筛选条件的记录数" } },
+            })) };
             var recordParams = new JsonArray([.. filterParams.Select(p => p!.DeepClone()), .. ((JsonArray)Paging()).Select(p => p!.DeepClone())]);
-            paths[$"/api/v1/data/{code}/records"] = new JsonObject { ["get"] = Op("分页接口 / 分页返回", recordParams, "一页记录") };
-            var post = Op("查询接口", new JsonArray(), "一页记录");
+            paths[$"/api/v1/data/{code}/records"] = new JsonObject { ["get"] = Op("分页接口 / 分页返回", recordParams, "一页记录", Json(Page(d))) };
+            var post = Op("查询接口", new JsonArray(), "一页记录", Json(Page(d)));
             post["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject
             {
                 ["type"] = "object",
@@ -64,7 +70,7 @@ public static partial class ApiOpenApi
             ["info"] = new JsonObject { ["title"] = Plain(d.Api.Name), ["version"] = "1", ["description"] = $"{Plain(d.Api.Summary)}\n\n提供机构：{Plain(d.Api.DepartmentName)}。调用须按 ODP1-HMAC-SHA256 签名。" },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = baseUrl }),
             ["paths"] = paths,
-            ["components"] = new JsonObject { ["securitySchemes"] = new JsonObject
+            ["components"] = new JsonObject { ["schemas"] = new JsonObject { ["Problem"] = ProblemSchema() }, ["securitySchemes"] = new JsonObject
             {
                 ["odpAppKey"] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = "X-ODP-AppKey", ["description"] = "另需 X-ODP-Timestamp、X-ODP-Nonce、X-ODP-Content-SHA256、X-ODP-Signature-Method 和 X-ODP-Signature" },
             } },
@@ -72,14 +78,57 @@ public static partial class ApiOpenApi
         };
     }
 
-    private static JsonObject Op(string summary, JsonArray parameters, string ok) => new()
+    private static JsonObject Op(string summary, JsonArray parameters, string ok, JsonObject okContent) => new()
     {
         ["summary"] = summary, ["parameters"] = parameters,
         ["responses"] = new JsonObject
         {
-            ["200"] = new JsonObject { ["description"] = ok },
-            ["400"] = new JsonObject { ["description"] = "ODP.BadRequest" }, ["401"] = new JsonObject { ["description"] = "ODP.SignatureInvalid / ODP.TimestampSkew / ODP.NonceReused" },
-            ["403"] = new JsonObject { ["description"] = "ODP.NotGranted" }, ["429"] = new JsonObject { ["description"] = "ODP.RateLimited / ODP.QuotaExceeded" },
+            ["200"] = new JsonObject { ["description"] = ok, ["content"] = okContent },
+            ["400"] = Error("ODP.BadRequest"), ["401"] = Error("ODP.SignatureInvalid / ODP.TimestampSkew / ODP.NonceReused"),
+            ["403"] = Error("ODP.NotGranted"), ["429"] = Error("ODP.RateLimited / ODP.QuotaExceeded"),
+        },
+    };
+
+    private static JsonObject Json(JsonObject schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
+
+    private static JsonObject Error(string codes) => new()
+    {
+        ["description"] = codes,
+        ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } } },
+    };
+
+    /// <summary>One page of records, each record an object of the API's fields (RecordsResponse).</summary>
+    private static JsonObject Page(ApiDetail d) => new()
+    {
+        ["type"] = "object", ["required"] = new JsonArray("page", "pageSize", "records"),
+        ["properties"] = new JsonObject
+        {
+            ["page"] = new JsonObject { ["type"] = "integer" }, ["pageSize"] = new JsonObject { ["type"] = "integer" },
+            ["records"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject(d.Fields.DistinctBy(f => f.Name).Select(f => KeyValuePair.Create(f.Name, (JsonNode?)Nullable(Schema(f.Type))))),
+            } },
+            ["total"] = new JsonObject { ["type"] = "integer", ["description"] = "includeTotal=true 时返回" },
+            ["pageCount"] = new JsonObject { ["type"] = "integer", ["description"] = "includeTotal=true 时返回" },
+        },
+    };
+
+    private static JsonObject Nullable(JsonObject schema)
+    {
+        schema["type"] = new JsonArray(schema["type"]!.GetValue<string>(), "null");
+        return schema;
+    }
+
+    /// <summary>The gateway's refusals: RFC 9457 problem details with the ODP error code.</summary>
+    private static JsonObject ProblemSchema() => new()
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["type"] = new JsonObject { ["type"] = "string" }, ["title"] = new JsonObject { ["type"] = "string" },
+            ["status"] = new JsonObject { ["type"] = "integer" }, ["detail"] = new JsonObject { ["type"] = "string" },
+            ["code"] = new JsonObject { ["type"] = "string", ["description"] = "ODP 错误码" },
         },
     };
 

@@ -15,19 +15,21 @@ public static class DataEndpoints
         data.MapGet("/count", (HttpContext ctx, CancellationToken ct) => Run(ctx, async (t, reader) =>
         {
             var q = DataQueryParser.FromQuery(SignedCall.Of(ctx).Query, paged: false);
+            t.Refuse(q);
             return Results.Ok(new CountResponse(await reader.CountAsync(t.TableName, t.Columns, q.Filters, ct)));
-        }, ct)).WithSummary("总数接口：符合筛选条件的记录数");
+        }, ct)).WithSummary("总数接口：符合筛选条件的记录数").Produces<CountResponse>().ProducesProblem(400).ProducesProblem(403);
         data.MapGet("/records", (HttpContext ctx, CancellationToken ct) => Run(ctx, (t, reader) =>
             Page(reader, t, DataQueryParser.FromQuery(SignedCall.Of(ctx).Query, paged: true), ct), ct))
-            .WithSummary("分页接口（includeTotal=true 为分页返回）");
+            .WithSummary("分页接口（includeTotal=true 为分页返回）").Produces<RecordsResponse>().ProducesProblem(400).ProducesProblem(403);
         data.MapPost("/query", (HttpContext ctx, CancellationToken ct) => Run(ctx, (t, reader) =>
             Page(reader, t, DataQueryParser.FromBody(SignedCall.Of(ctx).Body), ct), ct))
-            .WithSummary("查询接口：JSON 请求体中的筛选、排序和分页");
+            .WithSummary("查询接口：JSON 请求体中的筛选、排序和分页").Produces<RecordsResponse>().ProducesProblem(400).ProducesProblem(403);
     }
 
     private static async Task<IResult> Page(DatastoreReader reader, ResourceTable t, RowQuery q, CancellationToken ct)
     {
         DataQueryParser.Validate(q);
+        t.Refuse(q);
         var page = await reader.QueryAsync(t.TableName, t.Columns, q, ct);
         return Results.Ok(new RecordsResponse(page.Page, page.PageSize, page.Rows, page.Total,
             page.Total is { } n ? (long)Math.Ceiling(n / (double)page.PageSize) : null));
@@ -45,6 +47,8 @@ public static class DataEndpoints
             return resourceId is { } id && tables is not null ? await tables.CurrentAsync(id, ct) : null;
         });
         if (table is null) return ProblemDefaults.Problem(404, GatewayProblems.NotFound, $"接口“{code}”不存在，或其数据尚未入库。");
+        // A 有条件开放 API serves the columns the app's grant covers; the cached table itself stays whole.
+        if (SignedCall.Of(ctx).Scope is { } scope) table = table.Within(scope);
         var reader = ctx.RequestServices.GetRequiredService<DatastoreReader>();
         try { return await ctx.RequestServices.GetRequiredService<QueryGate>().RunAsync(() => work(table, reader), ct); }
         catch (GatewayInputException e) { return GatewayProblems.Bad(e.Message); }

@@ -98,8 +98,12 @@ public sealed class GatewayFilter(AppSecrets secrets, INonceStore nonces, AppRat
             return ProblemDefaults.Problem(403, GatewayProblems.NotGranted, $"应用尚未获准调用接口“{code}”：请先在接口详情页提交申请，待管理员审核通过后再调用。");
         // 有条件开放 data: the approval alone is not enough; the restricted-data grant naming this app must be in force
         // (checked in memory, so expiry and revocation take effect at once) and every call is audited.
-        if (grant.RestrictedDatasetId is { } restricted && await RestrictedProblemAsync(ctx, app.Id, restricted, code) is { } refused)
-            return refused;
+        Datasets.GrantScope? scope = null;
+        if (grant.RestrictedDatasetId is { } restricted)
+        {
+            scope = await ctx.RequestServices.GetRequiredService<Datasets.IDatasetGrants>().AppScopeAsync(app.Id, restricted, ctx.RequestAborted);
+            if (await RestrictedProblemAsync(ctx, app.Id, scope is not null, code) is { } refused) return refused;
+        }
 
         var (rate, apiQuota) = await limits.EffectiveAsync(code, defaults, ctx.RequestAborted);
         var (allowed, remaining, retry) = limiter.TryTake(app.Id, code, rate);
@@ -117,13 +121,12 @@ public sealed class GatewayFilter(AppSecrets secrets, INonceStore nonces, AppRat
         if (used is null)
             return ProblemDefaults.Problem(429, GatewayProblems.QuotaExceeded, $"今日调用次数已达上限（{dailyLimit} 次），请明天再试或联系管理员调整配额。");
 
-        ctx.Items[typeof(SignedCall)] = new SignedCall { AppId = app.Id, ApplicationId = grant.Id, ApiCode = code, Body = body, Query = ParseQuery(rawQuery) };
+        ctx.Items[typeof(SignedCall)] = new SignedCall { AppId = app.Id, ApplicationId = grant.Id, ApiCode = code, Body = body, Query = ParseQuery(rawQuery), Scope = scope };
         return await next(context);
     }
 
-    private static async Task<IResult?> RestrictedProblemAsync(HttpContext ctx, int appId, int datasetId, string code)
+    private static async Task<IResult?> RestrictedProblemAsync(HttpContext ctx, int appId, bool allowed, string code)
     {
-        var allowed = await ctx.RequestServices.GetRequiredService<Datasets.IDatasetGrants>().HasAppGrantAsync(appId, datasetId, ctx.RequestAborted);
         await ctx.RequestServices.GetRequiredService<Infrastructure.Auditing.AuditLog>().WriteAsync(Datasets.DatasetAuditActions.RestrictedApiCall, $"api:{code}",
             $"app {appId}", succeeded: allowed, actorName: $"app:{appId}", ct: ctx.RequestAborted);
         return allowed ? null : ProblemDefaults.Problem(403, GatewayProblems.NotGranted,

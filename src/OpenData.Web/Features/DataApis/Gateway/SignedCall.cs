@@ -12,6 +12,8 @@ public sealed class SignedCall
     public required byte[] Body { get; init; }
     /// <summary>The query exactly as signed: %XX decoded, '+' left a plus.</summary>
     public required IReadOnlyList<KeyValuePair<string, string?>> Query { get; init; }
+    /// <summary>For a 有条件开放 API: the fields the app's grant covers (null for open APIs).</summary>
+    public Datasets.GrantScope? Scope { get; init; }
 
     public static SignedCall Of(HttpContext ctx) => (SignedCall)ctx.Items[typeof(SignedCall)]!;
 }

@@ -10,6 +10,7 @@ using OpenData.Web.Infrastructure.Web;
 namespace OpenData.Web.Features.DataApis.Services;
 
 public sealed record AllowListRequest(IReadOnlyList<string>? Hosts);
+public sealed record AllowListResponse(IReadOnlyList<string> Hosts);
 
 public static class ServiceEndpoints
 {
@@ -17,25 +18,31 @@ public static class ServiceEndpoints
     {
         var manage = app.MapGroup("/api/v1/manage").RequireAuthorization(Policies.Provider).WithTags("Department APIs");
         manage.MapPost("/services", (RegisterServiceRequest r, ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) =>
-            Try(async () => Results.Ok(await cmd.RegisterAsync(user, r, ct))));
-        manage.MapGet("/services", async (ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) => Results.Ok(await cmd.ListAsync(user, ct)));
+            Try(async () => Results.Ok(await cmd.RegisterAsync(user, r, ct)))).Produces<ServiceApiDto>().ProducesProblem(400);
+        manage.MapGet("/services", async (ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) => Results.Ok(await cmd.ListAsync(user, ct)))
+            .Produces<List<ServiceApiDetail>>();
         manage.MapGet("/services/{code}", async (string code, ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) =>
-            await cmd.GetAsync(user, code, ct) is { } s ? Results.Ok(s) : NotFound());
+            await cmd.GetAsync(user, code, ct) is { } s ? Results.Ok(s) : NotFound()).Produces<ServiceApiDetail>().ProducesProblem(404);
         manage.MapPut("/services/{code}", (string code, RegisterServiceRequest r, ClaimsPrincipal user, ServiceApiCommands cmd, CancellationToken ct) =>
-            Try(async () => await cmd.UpdateAsync(user, code, r, ct) is { } s ? Results.Ok(s) : NotFound()));
+            Try(async () => await cmd.UpdateAsync(user, code, r, ct) is { } s ? Results.Ok(s) : NotFound()))
+            .Produces<ServiceApiDto>().ProducesProblem(400).ProducesProblem(404);
         manage.MapGet("/apis/{code}/limits", async (string code, ClaimsPrincipal user, ApiLimits limits, CancellationToken ct) =>
-            await limits.GetAsync(user, code, ct) is { } l ? Results.Ok(l) : NotFound());
+            await limits.GetAsync(user, code, ct) is { } l ? Results.Ok(l) : NotFound()).Produces<ApiLimitsView>().ProducesProblem(404);
         manage.MapPut("/apis/{code}/limits", (string code, ApiLimitsRequest r, ClaimsPrincipal user, ApiLimits limits, CancellationToken ct) =>
-            Try(async () => await limits.SetAsync(user, code, r, ct) ? Results.Ok(await limits.GetAsync(user, code, ct)) : NotFound()));
+            Try(async () => await limits.SetAsync(user, code, r, ct) ? Results.Ok(await limits.GetAsync(user, code, ct)) : NotFound()))
+            .Produces<ApiLimitsView>().ProducesProblem(400).ProducesProblem(404);
 
         var admin = app.MapGroup("/api/v1/admin/api-upstreams").RequireAuthorization(Policies.Admin).WithTags("Admin");
-        admin.MapGet("/", async (UpstreamAllowList list, CancellationToken ct) => Results.Ok(new { hosts = (await list.HostsAsync(ct)).Order() }));
+        admin.MapGet("/", async (UpstreamAllowList list, CancellationToken ct) => Results.Ok(new AllowListResponse([.. (await list.HostsAsync(ct)).Order()])))
+            .Produces<AllowListResponse>();
         admin.MapPut("/", (AllowListRequest r, ClaimsPrincipal user, UpstreamAllowList list, CancellationToken ct) => Try(async () =>
-            await list.SaveAsync(user, r.Hosts ?? [], ct) ? Results.Ok(new { hosts = (await list.HostsAsync(ct)).Order() })
-                : ProblemDefaults.Problem(403, "forbidden", "只有系统管理员可以修改白名单。")));
+            await list.SaveAsync(user, r.Hosts ?? [], ct) ? Results.Ok(new AllowListResponse([.. (await list.HostsAsync(ct)).Order()]))
+                : ProblemDefaults.Problem(403, "forbidden", "只有系统管理员可以修改白名单。"))).Produces<AllowListResponse>().ProducesProblem(400).ProducesProblem(403);
 
         var services = app.MapGroup("/api/v1/services/{code}").AddEndpointFilter<GatewayFilter>().WithTags("Department APIs").DisableAntiforgery();
-        services.MapMethods("/", ["GET", "POST"], Forward).WithSummary("转发到部门自建系统接口");
+        // The upstream system's own response, passed through as it came (its content type is the department's).
+        services.MapMethods("/", ["GET", "POST"], Forward).WithSummary("转发到部门自建系统接口").ProducesFile("application/octet-stream")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(502).ProducesProblem(504);
     }
 
     private static async Task<IResult> Try(Func<Task<IResult>> work)

@@ -16,7 +16,7 @@ public static class DatasetPageEndpoints
     public static WebApplication MapDatasetPages(this WebApplication app)
     {
         // /manage is the provider's workplace (the user menu links it); its first page is the dataset list.
-        app.MapGet("/manage", () => Results.LocalRedirect("/manage/datasets"));
+        app.MapGet("/manage", () => Results.LocalRedirect("/manage/datasets")).ExcludeFromDescription();
         app.MapGet("/datasets/{slug}/download", async (string slug, [FromQuery(Name = "resource")] string? resourceText, [FromQuery(Name = "version")] string? versionText,
             [FromQuery] string? format, [FromQuery] string? agree, HttpContext http, DatasetDownloads downloads,
             Datastore.Querying.DatastoreReader reader, CancellationToken ct) =>

@@ -16,7 +16,7 @@ public static class OpenApiConformance
             OpenApiPathParameters.Declare(op, ctx.Description.RelativePath);
             OpenApiMultipart.Describe(op, ctx.Description.ActionDescriptor.EndpointMetadata);
             OpenApiSecurity.Require(op, ctx);
-            OpenApiResponseSchemas.Fill(op, ctx.Document);
+            OpenApiResponseSchemas.Fill(op, ctx.Document, ctx.Description.ActionDescriptor.EndpointMetadata);
             return Task.CompletedTask;
         });
         o.AddDocumentTransformer((doc, _, _) =>

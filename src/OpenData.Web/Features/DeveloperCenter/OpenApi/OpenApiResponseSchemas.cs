@@ -1,30 +1,37 @@
 using Microsoft.OpenApi;
+using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.DeveloperCenter.OpenApi;
 
 /// <summary>
-/// Every response gets a schema: error responses (and a "default" one where an endpoint lists none) are the platform's
-/// application/problem+json (ProblemDefaults); a success response whose endpoint names no DTO (.Produces&lt;T&gt;) gets a
-/// generic JSON schema, so generators at least know the body is JSON instead of guessing.
+/// Error responses (and a "default" one where an endpoint lists none) are the platform's application/problem+json
+/// (ProblemDefaults). Success responses are what the endpoints declare: a DTO (.Produces&lt;T&gt;, typed results) or a
+/// file (<see cref="FileResponseMetadata"/>, a binary schema under its content types). Nothing invents a success schema,
+/// so an endpoint that declares none is caught by the conformance test instead of being papered over.
 /// </summary>
 public static class OpenApiResponseSchemas
 {
     public const string Problem = "ProblemDetails";
     private const string ProblemJson = "application/problem+json";
 
-    public static void Fill(OpenApiOperation op, OpenApiDocument? doc)
+    public static void Fill(OpenApiOperation op, OpenApiDocument? doc, IList<object> metadata)
     {
         op.Responses ??= [];
+        foreach (var file in metadata.OfType<FileResponseMetadata>())
+        {
+            var key = file.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!op.Responses.TryGetValue(key, out var existing) || existing is not OpenApiResponse response)
+                op.Responses[key] = response = new OpenApiResponse { Description = "文件" };
+            response.Content = file.ContentTypes.ToDictionary(t => t,
+                _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+        }
         if (!op.Responses.Keys.Any(k => k == "default" || k.StartsWith('4') || k.StartsWith('5')))
             op.Responses["default"] = new OpenApiResponse { Description = "错误（application/problem+json）" };
         foreach (var (code, value) in op.Responses)
         {
-            if (value is not OpenApiResponse response || code is "204" or "304" || code.StartsWith('3')) continue;
-            if (response.Content is { Count: > 0 }) continue;
-            response.Content = IsError(code)
-                ? new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(Problem, doc) } }
-                : new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchema { Description = "JSON 响应" } } };
-            if (string.IsNullOrWhiteSpace(response.Description)) response.Description = IsError(code) ? "错误" : "成功";
+            if (value is not OpenApiResponse response || !IsError(code) || response.Content is { Count: > 0 }) continue;
+            response.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(Problem, doc) } };
+            if (string.IsNullOrWhiteSpace(response.Description)) response.Description = "错误";
         }
     }
 
