@@ -1,9 +1,10 @@
 namespace OpenData.Web.Infrastructure.Web;
 
 /// <summary>
-/// Baseline headers on every response. Scripts may come only from our own origin: no inline script, except
-/// on a response whose endpoint put a per-request nonce in <see cref="ScriptNonceKey"/> (the API reference
-/// page, whose vendor HTML boots with one inline module): that response alone admits scripts with the nonce.
+/// Baseline headers on every response. Scripts may come only from our own origin: no inline script but a
+/// page's import map (admitted by its hash, <see cref="AssetImportMap"/>), except on a response whose endpoint
+/// put a per-request nonce in <see cref="ScriptNonceKey"/> (the API reference page, whose vendor HTML boots
+/// with one inline module): that response alone admits scripts with the nonce.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -22,6 +23,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var h = context.Response.Headers;
             h.ContentSecurityPolicy = context.Items[ScriptNonceKey] is string nonce
                 ? Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal) : Csp;
+            // A page's one inline script, its import map, admitted by hash (AssetImportMap).
+            if (AssetImportMap.CspSourceFor(context) is { } importMap)
+                h.ContentSecurityPolicy = h.ContentSecurityPolicy.ToString().Replace("script-src 'self'", $"script-src 'self' {importMap}", StringComparison.Ordinal);
             if (context.Items[ImageSourcesKey] is string images)
                 h.ContentSecurityPolicy = h.ContentSecurityPolicy.ToString().Replace("img-src 'self'", $"img-src 'self' {images}", StringComparison.Ordinal);
             h.XContentTypeOptions = "nosniff";

@@ -1,30 +1,23 @@
 // 数据图谱: an ECharts force graph from the JSON in [data-graph] (DatasetGraphDto, camelCase).
 // The page lists the same relations as links, so this is an enhancement only.
 import { escapeHtml } from './safe-text.js';
+import { loadECharts } from './assets.js';
 
 const palette = ['#0b4ea2', '#2e7d32', '#8a4b00', '#6a3fb5', '#00838f', '#c2185b'];
-
-function loadECharts() {
-  if (window.echarts) return Promise.resolve(window.echarts);
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = '/lib/echarts/echarts.min.js';
-    s.onload = () => resolve(window.echarts);
-    s.onerror = reject;
-    document.head.appendChild(s);
-  });
-}
 
 function option(graph) {
   const categories = graph.categories.map((name, i) => ({ name, itemStyle: { color: palette[i % palette.length] } }));
   return {
     color: palette,
+    title: { text: graph.title ?? '数据图谱', left: 'center', textStyle: { fontSize: 15 } },
     // The tooltip is HTML: names come from providers (titles, tags, fields, resources), so escape them.
     tooltip: { formatter: (p) => escapeHtml(p.dataType === 'edge' ? p.data.value : p.data.name) },
     legend: [{ data: graph.categories, bottom: 0, textStyle: { fontSize: 13 } }],
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true, categories,
-      force: { repulsion: 260, edgeLength: [70, 140], gravity: 0.08 },
+      // Spread enough that names fit between nodes; labels that would still overlap are hidden until hovered.
+      force: { repulsion: 420, edgeLength: [90, 180], gravity: 0.06, layoutAnimation: false },
+      labelLayout: { hideOverlap: true },
       // Labels are drawn on the canvas as plain text (not HTML), so they are shortened but not escaped.
       label: { show: true, position: 'right', fontSize: 12, formatter: (p) => (p.data.name.length > 14 ? p.data.name.slice(0, 14) + '…' : p.data.name) },
       edgeLabel: { show: false },
@@ -52,5 +45,3 @@ async function render() {
 }
 
 render();
-// Enhanced navigation swaps page content without re-running modules; draw again after each swap.
-if (window.Blazor?.addEventListener) window.Blazor.addEventListener('enhancedload', render);
