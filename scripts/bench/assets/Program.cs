@@ -57,8 +57,14 @@ static async Task<Visit> VisitAsync(IBrowserContext context, string url)
         lock (urls) items.Add((urls.GetValueOrDefault(j.GetProperty("requestId").GetString()!, "?"), (long)j.GetProperty("encodedDataLength").GetDouble()));
     };
     await cdp.SendAsync("Network.enable");
-    await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 120_000 });
-    var loadMs = await page.EvaluateAsync<double>("() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }");
+    // Time from the start of navigation to the end of the load event, as the browser reports it (a page that
+    // rewrites its history, as Scalar does, loses its navigation entry: then the clock around the navigation).
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
+    var clockMs = clock.Elapsed.TotalMilliseconds;
+    var loadMs = await page.EvaluateAsync<double>("() => { const t = performance.timing; return t.loadEventEnd > 0 ? t.loadEventEnd - t.navigationStart : 0; }");
+    if (loadMs <= 0) loadMs = clockMs;
+    await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 120_000 });
     await page.CloseAsync();
     lock (urls)
         return new Visit(items.Sum(i => i.Bytes), items.Count, loadMs, items.Select(i => (i.Url.Replace(new Uri(url).GetLeftPart(UriPartial.Authority), ""), i.Bytes)).ToList());

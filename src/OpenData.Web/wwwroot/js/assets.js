@@ -1,9 +1,10 @@
-// Fingerprinted URLs of the libraries a page script loads on demand (ECharts, Leaflet): App.razor writes them
-// into #asset-urls from the static assets manifest, so they are cached immutable like every other asset.
+// Fingerprinted URLs of the libraries a page script loads on demand (ECharts, Leaflet): the pages that need them
+// write them into [data-asset-urls] (LibraryUrls.razor) from the static assets manifest, so they are cached
+// immutable like every other asset. A page may carry several blocks (a dataset's graph and its map).
 let urls;
 
 export function assetUrl(path) {
-  urls ??= JSON.parse(document.getElementById('asset-urls')?.textContent || '{}');
+  urls ??= Object.assign({}, ...[...document.querySelectorAll('script[data-asset-urls]')].map((s) => JSON.parse(s.textContent || '{}')));
   return '/' + (urls[path] ?? path);
 }
 
