@@ -18,7 +18,10 @@ public static class AssetImportMap
 
     public static Entry For(ResourceAssetCollection assets) => Cache.GetValue(assets, a =>
     {
-        var json = ImportMapDefinition.FromResourceCollection(a).ToString();
+        // Our page modules only (js/): the vendored libraries are plain scripts loaded by URL, and listing them
+        // would name ECharts on every page.
+        var modules = new ResourceAssetCollection(a.Where(r => r.Properties?.Any(p => p.Name == "label" && p.Value.StartsWith("js/", StringComparison.Ordinal)) == true).ToList());
+        var json = ImportMapDefinition.FromResourceCollection(modules).ToString();
         return new Entry(json, $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}'");
     });
 
