@@ -1,4 +1,5 @@
-// 数据图谱: an ECharts force graph from the JSON in [data-graph] (DatasetGraphDto, camelCase).
+// 数据图谱: an ECharts force graph from the JSON in [data-graph] (DatasetGraphDto, camelCase). Its title is the
+// section's heading right above it (a canvas title would sit on the nodes: the graph fills its box).
 // The page lists the same relations as links, so this is an enhancement only.
 import { escapeHtml } from './safe-text.js';
 import { loadECharts } from './assets.js';
@@ -9,14 +10,13 @@ function option(graph) {
   const categories = graph.categories.map((name, i) => ({ name, itemStyle: { color: palette[i % palette.length] } }));
   return {
     color: palette,
-    title: { text: graph.title ?? '数据图谱', left: 'center', textStyle: { fontSize: 15 } },
     // The tooltip is HTML: names come from providers (titles, tags, fields, resources), so escape them.
     tooltip: { formatter: (p) => escapeHtml(p.dataType === 'edge' ? p.data.value : p.data.name) },
     legend: [{ data: graph.categories, bottom: 0, textStyle: { fontSize: 13 } }],
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true, categories,
       // Spread enough that names fit between nodes; labels that would still overlap are hidden until hovered.
-      force: { repulsion: 420, edgeLength: [90, 180], gravity: 0.06, layoutAnimation: false },
+      force: { repulsion: 300, edgeLength: [80, 150], gravity: 0.1, layoutAnimation: false },
       labelLayout: { hideOverlap: true },
       // Labels are drawn on the canvas as plain text (not HTML), so they are shortened but not escaped.
       label: { show: true, position: 'right', fontSize: 12, formatter: (p) => (p.data.name.length > 14 ? p.data.name.slice(0, 14) + '…' : p.data.name) },
