@@ -1,9 +1,9 @@
 // 可视化与分析: draws the server's aggregation (JSON in data-chart) as a pie, bar or line chart with ECharts,
 // and exports it as PNG. The page shows the same figures as a table, so the chart is an enhancement only.
 import { axisTooltip, escapeHtml } from './safe-text.js';
+import { palette } from './chart-colors.js';
 
-// Twelve colours that are told apart (also in print); a pie never needs more: slices after the 11th become 其他.
-const palette = ['#0b4ea2', '#2e7d32', '#c0392b', '#8a4b00', '#6a3fb5', '#00838f', '#c2185b', '#5d6d7e', '#d35400', '#1f7a5a', '#7d6608', '#34495e'];
+// A pie never needs more colours than the palette has: slices after the 11th become 其他.
 const PIE_SLICES = palette.length;
 
 function pieData(keys, values) {
