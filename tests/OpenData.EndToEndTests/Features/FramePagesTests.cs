@@ -47,6 +47,7 @@ public sealed class FramePagesTests(LiveApp app)
         await LiveApp.ScreenshotAsync(phone, "preview-phone");
         await phone.GotoAsync("/developer/docs");
         Assert.Null(await phone.Locator("details.manual-toc-fold").GetAttributeAsync("open"));
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the manual's index fits the phone");
         Assert.False(await phone.Locator(".manual-toc ul").First.IsVisibleAsync());
         await phone.Locator(".manual-toc-summary").ClickAsync();
         Assert.True(await phone.Locator(".manual-toc ul").First.IsVisibleAsync());
