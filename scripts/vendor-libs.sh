@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 lib=src/OpenData.Web/wwwroot/lib
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# bootstrap-icons: the version is also pinned in scripts/icons-subset.sh.
 declare -A pkgs=( [bootstrap]=5.3.8 [bootstrap-icons]=1.13.2 [echarts]=6.1.0 [axe-core]=4.14.1 [leaflet]=1.9.4 [leaflet.markercluster]=1.5.3 )
 for name in "${!pkgs[@]}"; do
   (cd "$tmp" && npm pack --silent "$name@${pkgs[$name]}" >/dev/null && mkdir -p "$name" && tar -xzf "$name-${pkgs[$name]}.tgz" -C "$name")
@@ -13,7 +14,9 @@ done
 rm -rf "$lib" && mkdir -p "$lib"/{bootstrap,bootstrap-icons,echarts,axe-core,leaflet,leaflet.markercluster}
 cp "$tmp/bootstrap/package/dist/css/bootstrap.min.css" "$tmp/bootstrap/package/dist/js/bootstrap.bundle.min.js" "$lib/bootstrap/"
 cp "$tmp/bootstrap/package/LICENSE" "$lib/bootstrap/LICENSE"
-cp -r "$tmp/bootstrap-icons/package/bootstrap-icons.svg" "$tmp/bootstrap-icons/package/LICENSE" "$lib/bootstrap-icons/"
+cp "$tmp/bootstrap-icons/package/LICENSE" "$lib/bootstrap-icons/"
+# Only the icons the pages use (scripts/icons-subset.sh), not the 1.1 MB sprite.
+scripts/icons-subset.sh "$tmp/bootstrap-icons/package/bootstrap-icons.svg"
 cp "$tmp/echarts/package/dist/echarts.min.js" "$tmp/echarts/package/LICENSE" "$lib/echarts/"
 cp "$tmp/axe-core/package/axe.min.js" "$tmp/axe-core/package/LICENSE" "$lib/axe-core/"
 cp -r "$tmp/leaflet/package/dist/leaflet.js" "$tmp/leaflet/package/dist/leaflet.css" "$tmp/leaflet/package/dist/images" "$tmp/leaflet/package/LICENSE" "$lib/leaflet/"
@@ -26,7 +29,7 @@ cp "$tmp/leaflet.markercluster/package/dist/"{leaflet.markercluster.js,MarkerClu
   echo "| library | version | files |"
   echo "|---|---|---|"
   echo "| bootstrap | ${pkgs[bootstrap]} | bootstrap.min.css, bootstrap.bundle.min.js |"
-  echo "| bootstrap-icons | ${pkgs[bootstrap-icons]} | bootstrap-icons.svg (SVG sprite) |"
+  echo "| bootstrap-icons | ${pkgs[bootstrap-icons]} | bootstrap-icons.svg (SVG sprite, only the icons used: scripts/icons-subset.sh) |"
   echo "| echarts | ${pkgs[echarts]} | echarts.min.js |"
   echo "| axe-core | ${pkgs[axe-core]} | axe.min.js (accessibility checks in tests only) |"
   echo "| leaflet | ${pkgs[leaflet]} | leaflet.js, leaflet.css, images/ |"

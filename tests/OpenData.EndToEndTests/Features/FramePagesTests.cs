@@ -21,6 +21,39 @@ public sealed class FramePagesTests(LiveApp app)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
+    /// <summary>
+    /// Issue 19 (ADR 0190), under the real CSP: page modules load through the hashed import map, the analysis page
+    /// draws its first chart before 分析 is pressed; on a phone 字段概况 keeps its headers on one line and the
+    /// manual's contents fold.
+    /// </summary>
+    [Fact]
+    public async Task Charts_draw_under_the_CSP_and_phone_pages_fold_their_wide_parts()
+    {
+        var page = await app.NewPageAsync(1280, 900);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync("/datasets/kongqi-zhiliang-ribao/analysis");
+        await page.Locator("#analysis-chart canvas").WaitForAsync();
+        await LiveApp.ScreenshotAsync(page, "analysis-first-chart");
+        await page.GotoAsync("/developer/docs");
+        Assert.True(await page.Locator("details.manual-toc-fold").GetAttributeAsync("open") is not null);
+        await LiveApp.ScreenshotAsync(page, "developer-docs");
+        Assert.Empty(errors); // no CSP refusal of the import map, no module that failed to load
+
+        var phone = await app.NewPageAsync(390, 844);
+        await phone.GotoAsync("/datasets/kongqi-zhiliang-ribao/preview");
+        var header = phone.Locator(".column-profile thead th").Filter(new() { HasText = "不同值数" });
+        Assert.True((await header.BoundingBoxAsync())!.Height < 40, "字段概况 headers stay on one line");
+        await LiveApp.ScreenshotAsync(phone, "preview-phone");
+        await phone.GotoAsync("/developer/docs");
+        Assert.Null(await phone.Locator("details.manual-toc-fold").GetAttributeAsync("open"));
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the manual's index fits the phone");
+        Assert.False(await phone.Locator(".manual-toc ul").First.IsVisibleAsync());
+        await phone.Locator(".manual-toc-summary").ClickAsync();
+        Assert.True(await phone.Locator(".manual-toc ul").First.IsVisibleAsync());
+        await LiveApp.ScreenshotAsync(phone, "developer-docs-phone");
+    }
+
     [Fact]
     public async Task Large_text_mode_persists_across_pages()
     {

@@ -50,6 +50,12 @@ public sealed class ResourceData(PortalDbContext db, IResourceTables tables, IDa
             : new(table.Within(scope), d.Title, name, 200, null, null) { Partial = !scope.IsAll };
     }
 
+    /// <summary>Units of the dataset's field dictionary by field name (only fields that have one), for chart axes.</summary>
+    public async Task<Dictionary<string, string>> FieldUnitsAsync(string slug, CancellationToken ct) =>
+        (await db.DatasetFields.AsNoTracking().Where(f => f.Unit != "" && db.Datasets.Any(d => d.Id == f.DatasetId && d.Slug == slug))
+            .Select(f => new { f.Name, f.Unit }).ToListAsync(ct))
+        .DistinctBy(f => f.Name).ToDictionary(f => f.Name, f => f.Unit);
+
     /// <summary>The dataset's resources whose current version has a table, for the pages' resource switch.</summary>
     public async Task<List<(int Id, string Name)>> TabularResourcesAsync(string slug, CancellationToken ct) =>
         (await db.ResourceVersions.AsNoTracking()

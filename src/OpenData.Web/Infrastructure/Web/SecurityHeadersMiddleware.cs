@@ -1,13 +1,11 @@
 namespace OpenData.Web.Infrastructure.Web;
 
 /// <summary>
-/// Baseline headers on every response. Scripts may come only from our own origin: no inline script, except
-/// on a response whose endpoint put a per-request nonce in <see cref="ScriptNonceKey"/> (the API reference
-/// page, whose vendor HTML boots with one inline module): that response alone admits scripts with the nonce.
+/// Baseline headers on every response. Scripts may come only from our own origin: no inline script but a
+/// page's import map, admitted by its hash (<see cref="AssetImportMap"/>).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    public const string ScriptNonceKey = "odp:csp-script-nonce";
     /// <summary>Extra image origins one response admits (the map page's configured tile server), space-separated.</summary>
     public const string ImageSourcesKey = "odp:csp-img-src";
 
@@ -20,8 +18,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = context.Items[ScriptNonceKey] is string nonce
-                ? Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal) : Csp;
+            // A page's one inline script, its import map, admitted by hash (AssetImportMap).
+            h.ContentSecurityPolicy = AssetImportMap.CspSourceFor(context) is { } importMap
+                ? Csp.Replace("script-src 'self'", $"script-src 'self' {importMap}", StringComparison.Ordinal) : Csp;
             if (context.Items[ImageSourcesKey] is string images)
                 h.ContentSecurityPolicy = h.ContentSecurityPolicy.ToString().Replace("img-src 'self'", $"img-src 'self' {images}", StringComparison.Ordinal);
             h.XContentTypeOptions = "nosniff";

@@ -8,11 +8,12 @@ if (el && window.echarts) {
   const chart = window.echarts.init(el);
   chart.setOption({
     color: [blue, '#c0392b'],
+    title: { text: '每日调用次数', left: 'center', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', formatter: axisTooltip },
-    legend: { data: ['调用次数', '失败次数'] },
-    grid: { left: 48, right: 16, top: 36, bottom: 32 },
-    xAxis: { type: 'category', data: data.map(d => d.day.slice(5)) },
-    yAxis: { type: 'value', name: '次', minInterval: 1 },
+    legend: { data: ['调用次数', '失败次数'], top: 24 },
+    grid: { left: 48, right: 16, top: 64, bottom: 44 },
+    xAxis: { type: 'category', name: '日期', nameLocation: 'middle', nameGap: 28, data: data.map(d => d.day.slice(5)) },
+    yAxis: { type: 'value', name: '次数（次）', minInterval: 1 },
     series: [
       { name: '调用次数', type: 'line', smooth: true, data: data.map(d => d.calls) },
       { name: '失败次数', type: 'line', smooth: true, data: data.map(d => d.errors) },

@@ -1,21 +1,13 @@
-// 数据图谱: an ECharts force graph from the JSON in [data-graph] (DatasetGraphDto, camelCase).
+// 数据图谱: an ECharts force graph from the JSON in [data-graph] (DatasetGraphDto, camelCase). Its title is the
+// section's heading right above it (a canvas title would sit on the nodes: the graph fills its box).
 // The page lists the same relations as links, so this is an enhancement only.
 import { escapeHtml } from './safe-text.js';
+import { loadECharts } from './assets.js';
+import { palette } from './chart-colors.js';
 
-const palette = ['#0b4ea2', '#2e7d32', '#8a4b00', '#6a3fb5', '#00838f', '#c2185b'];
 
-function loadECharts() {
-  if (window.echarts) return Promise.resolve(window.echarts);
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = '/lib/echarts/echarts.min.js';
-    s.onload = () => resolve(window.echarts);
-    s.onerror = reject;
-    document.head.appendChild(s);
-  });
-}
-
-function option(graph) {
+// On a phone the same graph is drawn smaller and tighter, so that it stays inside its box above the legend.
+function option(graph, narrow) {
   const categories = graph.categories.map((name, i) => ({ name, itemStyle: { color: palette[i % palette.length] } }));
   return {
     color: palette,
@@ -24,7 +16,10 @@ function option(graph) {
     legend: [{ data: graph.categories, bottom: 0, textStyle: { fontSize: 13 } }],
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true, categories,
-      force: { repulsion: 260, edgeLength: [70, 140], gravity: 0.08 },
+      // Spread enough that names fit between nodes; labels that would still overlap are hidden until hovered.
+      top: 10, bottom: narrow ? 80 : 50, zoom: narrow ? 0.7 : 1,
+      force: { repulsion: narrow ? 160 : 300, edgeLength: narrow ? [50, 100] : [80, 150], gravity: 0.1, layoutAnimation: false },
+      labelLayout: { hideOverlap: true },
       // Labels are drawn on the canvas as plain text (not HTML), so they are shortened but not escaped.
       label: { show: true, position: 'right', fontSize: 12, formatter: (p) => (p.data.name.length > 14 ? p.data.name.slice(0, 14) + '…' : p.data.name) },
       edgeLabel: { show: false },
@@ -43,7 +38,7 @@ async function render() {
   boxes.forEach((box) => {
     box.setAttribute('data-graph-ready', '1');
     const chart = echarts.init(box, null, { renderer: 'canvas' });
-    chart.setOption(option(JSON.parse(box.getAttribute('data-graph'))));
+    chart.setOption(option(JSON.parse(box.getAttribute('data-graph')), box.clientWidth < 600));
     chart.on('click', (p) => {
       if (p.dataType === 'node' && p.data.link && p.data.id !== 'dataset') window.location.href = p.data.link;
     });
@@ -52,5 +47,3 @@ async function render() {
 }
 
 render();
-// Enhanced navigation swaps page content without re-running modules; draw again after each swap.
-if (window.Blazor?.addEventListener) window.Blazor.addEventListener('enhancedload', render);

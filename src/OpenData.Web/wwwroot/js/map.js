@@ -3,32 +3,14 @@
 // by the server and are fetched again for each view. Popups are built from DOM nodes with textContent; the only
 // HTML strings (tooltips, cluster icons) go through escapeHtml.
 import { escapeHtml } from './safe-text.js';
+import { loadCss, loadScript } from './assets.js';
 
 const LIMIT = 2000;
 
-function loadCss(href) {
-  if (document.querySelector(`link[href="${href}"]`)) return;
-  const l = document.createElement('link');
-  l.rel = 'stylesheet';
-  l.href = href;
-  document.head.appendChild(l);
-}
-
-function loadScript(src, ready) {
-  if (ready()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.onload = resolve;
-    s.onerror = reject;
-    document.head.appendChild(s);
-  });
-}
-
 async function loadLeaflet() {
-  ['/lib/leaflet/leaflet.css', '/lib/leaflet.markercluster/MarkerCluster.css', '/lib/leaflet.markercluster/MarkerCluster.Default.css', '/css/map.css'].forEach(loadCss);
-  await loadScript('/lib/leaflet/leaflet.js', () => !!window.L);
-  await loadScript('/lib/leaflet.markercluster/leaflet.markercluster.js', () => !!window.L?.markerClusterGroup);
+  ['lib/leaflet/leaflet.css', 'lib/leaflet.markercluster/MarkerCluster.css', 'lib/leaflet.markercluster/MarkerCluster.Default.css', 'css/map.css'].forEach(loadCss);
+  await loadScript('lib/leaflet/leaflet.js', () => !!window.L);
+  await loadScript('lib/leaflet.markercluster/leaflet.markercluster.js', () => !!window.L?.markerClusterGroup);
   return window.L;
 }
 
@@ -274,5 +256,3 @@ async function boot() {
 }
 
 boot();
-// Enhanced navigation swaps page content without re-running modules; boot again after each swap.
-if (window.Blazor?.addEventListener) window.Blazor.addEventListener('enhancedload', boot);

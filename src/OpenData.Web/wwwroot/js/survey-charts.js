@@ -12,10 +12,10 @@ for (const q of data) {
   chart.setOption({
     color: [blue],
     title: { text: q.title, textStyle: { fontSize: 14 } },
-    grid: { left: 40, right: 20, top: 40, bottom: 40 },
+    grid: { left: 40, right: 20, top: 48, bottom: 48 },
     tooltip: { trigger: 'axis', formatter: axisTooltip },
-    xAxis: { type: 'category', data: q.labels, axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: '人数', minInterval: 1 },
+    xAxis: { type: 'category', name: '选项', nameLocation: 'middle', nameGap: 28, data: q.labels, axisLabel: { interval: 0, hideOverlap: true } },
+    yAxis: { type: 'value', name: '人数（人）', minInterval: 1 },
     series: [{ type: 'bar', data: q.values, barMaxWidth: 48, label: { show: true, position: 'top' } }],
   });
   window.addEventListener('resize', () => chart.resize());

@@ -65,9 +65,35 @@ public abstract class DatastoreDownloadTests(PortalFactory factory)
         Assert.Contains("js/analysis-chart.js", analysis);
         Assert.Contains("<td>42</td>", analysis.Replace("<td>22</td>", "<td>42</td>")); // 莲都区 22
         Assert.Contains("<td>缙云县</td><td>20</td>", analysis);
+        Assert.Contains("white-space", await anon.GetStringAsync("/css/site.css")); // 字段概况 headers stay on one line (phone)
         var demo = await anon.GetAsync("/datasets/xingji-fandian/preview");
         Assert.Equal(HttpStatusCode.OK, demo.StatusCode); // demo datasets are loaded at seed time
         Assert.Contains("preview-table", await demo.Content.ReadAsStringAsync());
+    }
+    /// <summary>The analysis page draws a first chart before 分析 is pressed; charts carry a title and axis names with units.</summary>
+    [Fact]
+    public async Task Analysis_draws_a_first_chart_with_title_and_axis_units()
+    {
+        var anon = factory.CreateClient();
+        static JsonElement Chart(string html)
+        {
+            var attr = System.Text.RegularExpressions.Regex.Match(html, "data-chart=\"(?<j>[^\"]+)\"").Groups["j"].Value;
+            Assert.NotEqual("", attr);
+            return JsonDocument.Parse(WebUtility.HtmlDecode(attr)).RootElement;
+        }
+        var first = await anon.GetStringAsync("/datasets/kongqi-zhiliang-ribao/analysis");
+        Assert.Contains("先为您按“区县”统计了记录数", first);
+        var chart = Chart(first);
+        Assert.Equal("区县", chart.GetProperty("xName").GetString());
+        Assert.Equal("记录数（条）", chart.GetProperty("yName").GetString());
+        Assert.Equal("丽水市空气质量日报：按区县的记录数", chart.GetProperty("title").GetString());
+        Assert.InRange(chart.GetProperty("keys").GetArrayLength(), 9, 10); // the counties (and the city)
+        Assert.Contains("<option value=\"区县\" selected", first); // the form shows what was drawn
+
+        var avg = Chart(await anon.GetStringAsync($"/datasets/kongqi-zhiliang-ribao/analysis?groupBy={DatasetTestKit.Q("区县")}&measure=avg&column=PM2.5"));
+        Assert.Equal("PM2.5（平均值）（μg/m³）", avg.GetProperty("yName").GetString()); // the unit of the field dictionary
+        var monthly = Chart(await anon.GetStringAsync($"/datasets/kongqi-zhiliang-ribao/analysis?groupBy={DatasetTestKit.Q("日期")}&bucket=month"));
+        Assert.Equal("日期（按月）", monthly.GetProperty("xName").GetString());
     }
 }
 

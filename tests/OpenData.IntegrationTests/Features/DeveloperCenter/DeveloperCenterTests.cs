@@ -107,7 +107,7 @@ public abstract class DeveloperCenterTests(PortalFactory factory)
         Assert.Contains("/api/v1/me/apps", reference);
         Assert.DoesNotContain("/api/v1/admin", reference);
         Assert.DoesNotContain("/api/v1/manage", reference);
-        Assert.Contains("href=\"/developer/reference/v1\"", reference);
+        Assert.DoesNotContain("/developer/reference", reference); // the console is gone (ADR 0190)
 
         var (admin, _) = await BackOfficeClientAsync(factory, Roles.Admin);
         var manage = await admin.GetFromJsonAsync<JsonElement>("/openapi/manage.json");
