@@ -20,7 +20,7 @@ public sealed record Openness(long Total, long Added, double? GrowthPercent);
 public sealed record OpennessSummary(Openness Datasets, Openness Apis, Openness Apps, Openness RestrictedGrants);
 
 /// <summary>部门数据量 and 数据容量 (rows × fields).</summary>
-public sealed record DepartmentVolume(string Code, string Name, int Datasets, long Rows, long Capacity, int Files, int Apis);
+public sealed record DepartmentVolume(string Code, string Name, string ShortName, int Datasets, long Rows, long Capacity, int Files, int Apis);
 
 /// <summary>领域开放排行: downloads within the range.</summary>
 public sealed record DomainOpenness(int Id, string Name, int Datasets, long Capacity, long Downloads);
@@ -37,7 +37,7 @@ public sealed record UpdateTrend(IReadOnlyList<MonthCount> Months, IReadOnlyList
 
 public sealed record MonthCount(string Month, int Published, int Updated);
 
-public sealed record OnTimeRate(string Code, string Name, int Scheduled, int OnTime, double Rate);
+public sealed record OnTimeRate(string Code, string Name, string ShortName, int Scheduled, int OnTime, double Rate);
 
 public sealed record RankedItem(string Key, string Name, string Department, long Count, string Href);
 

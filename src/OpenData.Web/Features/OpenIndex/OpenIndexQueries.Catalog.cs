@@ -18,8 +18,8 @@ public sealed partial class OpenIndexQueries
             .Select(g => new { g.Key, Files = g.Count(), Apis = g.Count(x => x.ApiCode != "" && x.RowCount != null) }).ToDictionaryAsync(x => x.Key, ct);
         var services = await db.ServiceApis.AsNoTracking().Where(s => s.IsPublished && (deptId == null || s.DepartmentId == deptId))
             .GroupBy(s => s.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name), ct);
-        return sets.Select(s => new DepartmentVolume(names[s.Key].Code, names[s.Key].Name, s.Count, s.Rows, s.Capacity,
+        var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name, Short: d.ShortName.Length > 0 ? d.ShortName : d.Name), ct);
+        return sets.Select(s => new DepartmentVolume(names[s.Key].Code, names[s.Key].Name, names[s.Key].Short, s.Count, s.Rows, s.Capacity,
                 files.GetValueOrDefault(s.Key)?.Files ?? 0, (files.GetValueOrDefault(s.Key)?.Apis ?? 0) + services.GetValueOrDefault(s.Key)))
             .OrderByDescending(d => d.Datasets).ThenByDescending(d => d.Capacity).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
     }
@@ -60,11 +60,11 @@ public sealed partial class OpenIndexQueries
         var now = clock.GetUtcNow();
         var schedule = await db.Datasets.AsNoTracking()
             .Where(d => d.IsPublished && d.UpdateFrequency != UpdateFrequency.Irregular && (deptId == null || d.DepartmentId == deptId))
-            .Select(d => new { d.Department!.Code, d.Department.Name, d.UpdateFrequency, d.DataUpdatedAt }).ToListAsync(ct);
-        var onTime = schedule.GroupBy(d => (d.Code, d.Name)).Select(g =>
+            .Select(d => new { d.Department!.Code, d.Department.Name, d.Department.ShortName, d.UpdateFrequency, d.DataUpdatedAt }).ToListAsync(ct);
+        var onTime = schedule.GroupBy(d => (d.Code, d.Name, d.ShortName)).Select(g =>
         {
             var ok = g.Count(d => Timeliness.Evaluate(d.UpdateFrequency, d.DataUpdatedAt, now).Status == "on-time");
-            return new OnTimeRate(g.Key.Code, g.Key.Name, g.Count(), ok, Math.Round(ok * 100.0 / g.Count(), 1));
+            return new OnTimeRate(g.Key.Code, g.Key.Name, g.Key.ShortName.Length > 0 ? g.Key.ShortName : g.Key.Name, g.Count(), ok, Math.Round(ok * 100.0 / g.Count(), 1));
         }).OrderByDescending(x => x.Rate).ThenByDescending(x => x.Scheduled).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
         return new UpdateTrend(months, onTime);
     }
