@@ -16,7 +16,7 @@ public sealed class OpenIndexDemoSeeder : IDemoSeeder
     public int Order => 90;
     public const int Days = 120;
 
-    internal static readonly string[] Words = ["空气质量", "学区", "医疗机构", "公交线路", "旅游景区", "农家乐", "停车场", "水质", "企业信用", "充电桩", "养老机构", "人口"];
+    internal static readonly string[] Words = ["停车场", "企业信用", "空气质量", "充电桩", "学区", "水质", "医疗机构", "养老机构", "公交线路", "旅游景区", "农家乐", "人口"];
     private static readonly string[] Referrers = ["", "", AccessRecorder.Internal, AccessRecorder.Internal, AccessRecorder.Internal, "www.baidu.com", "www.zjzwfw.gov.cn", "www.lishui.gov.cn", "data.zjzwfw.gov.cn"];
     private static readonly string[] Channels = [AccessChannels.Page, AccessChannels.Page, AccessChannels.Page, AccessChannels.Api];
 
