@@ -3,7 +3,7 @@ using OpenData.Web.Infrastructure.Web;
 
 namespace OpenData.Web.Features.OpenIndex;
 
-/// <summary>A range of whole local (China) days, both ends included.</summary>
+/// <summary>A range of whole local (China) days, both ends included; Start and End in UTC (PostgreSQL takes no other offset).</summary>
 public sealed record OpenIndexRange(DateOnly From, DateOnly To, string Preset)
 {
     public const int MaxYears = 5;
@@ -11,8 +11,8 @@ public sealed record OpenIndexRange(DateOnly From, DateOnly To, string Preset)
 
     public int FromDay => Day(From);
     public int ToDay => Day(To);
-    public DateTimeOffset Start => new(From.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
-    public DateTimeOffset End => new(To.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+    public DateTimeOffset Start => new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+    public DateTimeOffset End => new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
     public string FromText => From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public string ToText => To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
