@@ -21,12 +21,12 @@ public sealed class AccessRollup(PortalDbContext db, AccessWriter writer, TimePr
     private const string Sources = "\"Day\", \"Action\", \"Channel\", \"DepartmentId\", \"Referrer\", \"Industry\", \"Occupation\", \"Region\"";
     private const string Items = "\"Day\", \"Action\", \"ItemKind\", \"ItemKey\"";
 
-    internal const string SourcesSql =
+    public const string SourcesSql =
         $"INSERT INTO \"AccessDaily\" ({Sources}, \"Count\") SELECT {Sources}, COUNT(*) FROM \"AccessEvents\" " +
         $"WHERE \"Id\" > {{0}} AND \"Id\" <= {{1}} GROUP BY {Sources} " +
         $"ON CONFLICT ({Sources}) DO UPDATE SET \"Count\" = \"AccessDaily\".\"Count\" + excluded.\"Count\"";
 
-    internal const string ItemsSql =
+    public const string ItemsSql =
         $"INSERT INTO \"ItemDaily\" ({Items}, \"DepartmentId\", \"Count\") SELECT {Items}, MAX(\"DepartmentId\"), COUNT(*) FROM \"AccessEvents\" " +
         $"WHERE \"Id\" > {{0}} AND \"Id\" <= {{1}} AND \"ItemKey\" <> '' GROUP BY {Items} " +
         $"ON CONFLICT ({Items}) DO UPDATE SET \"Count\" = \"ItemDaily\".\"Count\" + excluded.\"Count\", \"DepartmentId\" = excluded.\"DepartmentId\"";

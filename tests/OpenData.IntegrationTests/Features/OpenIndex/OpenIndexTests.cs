@@ -67,7 +67,8 @@ public abstract class OpenIndexTests(PortalFactory factory)
             CountOf(after.GetProperty("sources").GetProperty("channels"), "label", "文件下载", "downloads"));
         Assert.True(CountOf(after.GetProperty("apiCalls"), "key", app.ApiCode) >= 1);
         var sources = after.GetProperty("sources");
-        Assert.Equal(1, CountOf(sources.GetProperty("referrers"), "label", "news.example.org", "views"));
+        // The visitor from news.example.org viewed two datasets: one through the API, one on its page.
+        Assert.Equal(2, CountOf(sources.GetProperty("referrers"), "label", "news.example.org", "views"));
         Assert.True(CountOf(sources.GetProperty("industries"), "label", "金融", "views") >= 1);
         Assert.True(CountOf(sources.GetProperty("occupations"), "label", "数据分析", "views") >= 1);
         Assert.True(CountOf(sources.GetProperty("regions"), "label", "未知", "views") >= 1);
