@@ -21,7 +21,7 @@ public static class Generator
         for (var d = 0; d < 365; d++)
         {
             var at = now.AddDays(-d).AddHours(-3);
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO bench_days VALUES ({0}, {1}, {2}, {3})", d, AccessRecorder.Day(at), at.UtcTicks, postgres ? at : DBNull.Value);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO bench_days VALUES ({0}, {1}, {2}, {3})", d, AccessRecorder.Day(at), at.UtcTicks, postgres ? at : (object)"");
         }
         var ids = await db.Datasets.Select(x => x.Id).OrderBy(x => x).ToListAsync();
         var maxDataset = ids.Count == 0 ? 1 : ids.Max();
