@@ -33,7 +33,7 @@ public sealed class OpenIndexFlowTests(LiveApp app)
         // A signed API call of an approved app.
         var (appKey, secret, code) = await GrantedAppAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(IndependentSigner.Get(new Uri(app.BaseUrl).Authority, appKey, secret, $"/api/v1/data/{code}/count"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(IndependentSigner.Get(new Uri(app.BaseUrl).Authority, appKey, secret, $"/api/v1/data/{code}/records?pageSize=1"))).StatusCode);
 
         var visitor = await app.NewPageAsync(1280);
         await visitor.GotoAsync("/open-index");
