@@ -36,7 +36,7 @@ public sealed class OpenIndexFlowTests(LiveApp app)
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(IndependentSigner.Get(new Uri(app.BaseUrl).Authority, appKey, secret, $"/api/v1/data/{code}/records?pageSize=1"))).StatusCode);
 
         var visitor = await app.NewPageAsync(1280);
-        await visitor.GotoAsync("/open-index");
+        await visitor.GotoAsync("/open-index?range=7d");
         await Assertions.Expect(visitor.Locator("#oi-searches")).Not.ToContainTextAsync(word);
         var downloadsBefore = await ChannelDownloadsAsync(visitor);
 
