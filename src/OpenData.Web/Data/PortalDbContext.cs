@@ -59,6 +59,10 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ShowcaseImage> ShowcaseImages => Set<ShowcaseImage>();
     public DbSet<MapLayer> MapLayers => Set<MapLayer>();
     public DbSet<MapBoundary> MapBoundaries => Set<MapBoundary>();
+    public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
+    public DbSet<AccessDaily> AccessDaily => Set<AccessDaily>();
+    public DbSet<ItemDaily> ItemDaily => Set<ItemDaily>();
+    public DbSet<AccessRollupState> AccessRollupStates => Set<AccessRollupState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,7 +31,8 @@ public sealed class NoDatasetGrants : IDatasetGrants
 public sealed class DatasetDownloads(
     PortalDbContext db, IFileStore files, IDatasetGrants grants, AuditLog audit, TimeProvider clock,
     OpenData.Web.Features.Admin.Settings.AgreementAcceptances agreements,
-    OpenData.Web.Features.Admin.Settings.SiteSettingsStore settings, OpenData.Web.Features.Admin.Settings.SettingsCommands settingsCommands)
+    OpenData.Web.Features.Admin.Settings.SiteSettingsStore settings, OpenData.Web.Features.Admin.Settings.SettingsCommands settingsCommands,
+    OpenIndex.AccessRecorder access)
 {
     /// <summary>The download agreement shown in the flow before the file (the API takes acceptAgreement=true).</summary>
     public const string AgreementTitle = "丽水市公共数据开放平台数据下载协议";
@@ -97,6 +98,7 @@ public sealed class DatasetDownloads(
         });
         await db.SaveChangesAsync(ct);
         await db.Datasets.Where(x => x.Id == d.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DownloadCount, x => x.DownloadCount + 1), ct);
+        access.Record(OpenIndex.AccessActions.Download, OpenIndex.AccessItems.Dataset, d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), OpenIndex.AccessChannels.Download);
         if (fromTable)
             return new(200, null, null, null, $"{resource.Name}-v{v.Number}.{fmt}", null,
                 Datastore.GrantedTables.Within(new Datastore.ResourceTable(resource.Id, v.Number, v.TableName!,

@@ -11,8 +11,12 @@ public static class DatasetEndpoints
     public static void MapDatasetEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Datasets");
-        api.MapGet("/datasets", (DatasetQueries q, [AsParameters] DatasetSearchQuery r, CancellationToken ct) =>
-            q.SearchAsync(r.ToRequest(), ct));
+        api.MapGet("/datasets", (DatasetQueries q, [AsParameters] DatasetSearchQuery r, OpenIndex.AccessRecorder access, HttpContext http, CancellationToken ct) =>
+        {
+            var request = r.ToRequest();
+            if ((request.Page ?? 1) <= 1) access.RecordSearch(request.Q, http);
+            return q.SearchAsync(request, ct);
+        });
         api.MapGet("/datasets/{slug}", async (string slug, HttpContext http, DatasetQueries q, DatasetViews views, CancellationToken ct) =>
         {
             if (await q.DetailAsync(slug, http.User, ct) is not { } dto) return NotFound();

@@ -8,7 +8,7 @@ using OpenData.Web.Data.Entities;
 namespace OpenData.Web.Features.Datasets;
 
 /// <summary>Counts a view once per visitor, dataset and (China) day; crawlers are not counted.</summary>
-public sealed partial class DatasetViews(PortalDbContext db, TimeProvider clock)
+public sealed partial class DatasetViews(PortalDbContext db, TimeProvider clock, OpenIndex.AccessRecorder access)
 {
     [GeneratedRegex(@"bot\b|bot/|crawl|spider|slurp|bingpreview|mediapartners|facebookexternalhit|yandex|sogou|bytespider|petalbot|semrush|ahrefs|python-requests|scrapy",
         RegexOptions.IgnoreCase)]
@@ -41,6 +41,8 @@ public sealed partial class DatasetViews(PortalDbContext db, TimeProvider clock)
             return false;
         }
         await db.Datasets.Where(d => d.Id == datasetId).ExecuteUpdateAsync(s => s.SetProperty(d => d.ViewCount, d => d.ViewCount + 1), ct);
+        // 开放指数 counts the same views (once per visitor and day), with their source.
+        access.Record(OpenIndex.AccessActions.View, OpenIndex.AccessItems.Dataset, datasetId.ToString(System.Globalization.CultureInfo.InvariantCulture), http: http);
         return true;
     }
 }

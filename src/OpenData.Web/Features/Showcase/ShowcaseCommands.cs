@@ -21,7 +21,7 @@ public sealed record SubmitResult(int? Id, string? Status, FieldErrors Errors, b
 /// no row and no file. Each submission is a new revision; the approved one stays public until another is approved.
 /// </summary>
 public sealed class ShowcaseCommands(PortalDbContext db, ShowcaseValidation validation, ChineseSegmenter segmenter, IFileStore files,
-    ImagePipeline images, UploadLimit uploadLimit, Notifier notifier, AuditLog audit, TimeProvider clock)
+    ImagePipeline images, UploadLimit uploadLimit, Notifier notifier, AuditLog audit, TimeProvider clock, OpenIndex.AccessRecorder access)
 {
     public const int MaxScreenshots = 8;
 
@@ -132,8 +132,11 @@ public sealed class ShowcaseCommands(PortalDbContext db, ShowcaseValidation vali
         return true;
     }
 
-    public async Task RecordViewAsync(int id, CancellationToken ct) =>
+    public async Task RecordViewAsync(int id, CancellationToken ct)
+    {
         await db.ShowcaseEntries.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.ViewCount, e => e.ViewCount + 1), ct);
+        access.Record(OpenIndex.AccessActions.View, OpenIndex.AccessItems.App, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>The published revision's download (APK, PDF), counted; null when there is none.</summary>
     public async Task<(string Hash, string FileName)?> DownloadAsync(int id, CancellationToken ct)
@@ -142,6 +145,7 @@ public sealed class ShowcaseCommands(PortalDbContext db, ShowcaseValidation vali
             .Select(r => new { r.FileHash, r.FileName }).FirstOrDefaultAsync(ct);
         if (file is null) return null;
         await db.ShowcaseEntries.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.DownloadCount, e => e.DownloadCount + 1), ct);
+        access.Record(OpenIndex.AccessActions.Download, OpenIndex.AccessItems.App, id.ToString(System.Globalization.CultureInfo.InvariantCulture), OpenIndex.AccessChannels.Download);
         return (file.FileHash!, file.FileName ?? "download");
     }
 

@@ -17,7 +17,7 @@ public sealed record ApiSearchResult(IReadOnlyList<ApiSummary> Items, int Total,
 /// The API catalog: one data API per tabular resource of a published dataset, plus the departments'
 /// published service APIs. Both kinds share the code space, so grants and logs only know the code.
 /// </summary>
-public sealed class ApiCatalog(PortalDbContext db)
+public sealed class ApiCatalog(PortalDbContext db, OpenIndex.AccessRecorder access)
 {
     public static readonly string[] Sorts = ["views", "updated", "calls", "rating"];
 
@@ -69,6 +69,7 @@ public sealed class ApiCatalog(PortalDbContext db)
 
     public async Task AddViewAsync(string code, CancellationToken ct)
     {
+        access.Record(OpenIndex.AccessActions.View, OpenIndex.AccessItems.Api, code);
         if (await db.ApiProfiles.Where(p => p.ApiCode == code).ExecuteUpdateAsync(x => x.SetProperty(p => p.ViewCount, p => p.ViewCount + 1), ct) > 0) return;
         db.ApiProfiles.Add(new ApiProfile { ApiCode = code, ViewCount = 1 });
         try { await db.SaveChangesAsync(ct); }

@@ -16,7 +16,8 @@ namespace OpenData.Web.Features.DataApis.Gateway;
 /// then grant, rate limit, quota; every call (failed ones too) goes to the call log.
 /// </summary>
 public sealed class GatewayFilter(AppSecrets secrets, INonceStore nonces, AppRateLimiter limiter,
-    DailyQuota quota, ApiLimits limits, GatewayCache cache, CallLogWriter callLog, TimeProvider clock, IOptions<DataApisOptions> options) : IEndpointFilter
+    DailyQuota quota, ApiLimits limits, GatewayCache cache, CallLogWriter callLog, TimeProvider clock, IOptions<DataApisOptions> options,
+    OpenIndex.AccessRecorder access) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -35,6 +36,8 @@ public sealed class GatewayFilter(AppSecrets secrets, INonceStore nonces, AppRat
         ctx.Response.OnCompleted(() =>
         {
             callLog.Enqueue(CallLogEntry.Create(ctx, appId, code, started, counter.Count, clock));
+            // 开放指数 counts what the API's call counter counts: calls of a known app that succeeded.
+            if (appId is not null && ctx.Response.StatusCode < 400) access.Record(OpenIndex.AccessActions.Call, OpenIndex.AccessItems.Api, code, OpenIndex.AccessChannels.Api, ctx);
             return Task.CompletedTask;
         });
 
