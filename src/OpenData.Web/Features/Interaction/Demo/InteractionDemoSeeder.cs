@@ -46,7 +46,13 @@ public sealed class InteractionDemoSeeder : IDemoSeeder
     {
         foreach (var (name, real) in Citizens)
             if (await users.FindByNameAsync(name) is null)
-                await users.CreateAsync(new AppUser { UserName = name, RealName = real + "（示例用户）", CreatedAt = now.AddDays(-120) });
+            {
+                var created = await users.CreateAsync(new AppUser
+                {
+                    UserName = name, Email = $"{name}@demo.example.cn", RealName = real + "（示例用户）", CreatedAt = now.AddDays(-120),
+                });
+                if (!created.Succeeded) throw new InvalidOperationException("demo user: " + string.Join("；", created.Errors.Select(e => e.Description)));
+            }
         var names = Citizens.Select(c => c.UserName).Append("developer").ToList();
         var found = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).Select(u => new { u.Id, u.UserName }).ToListAsync(ct);
         return names.SelectMany(n => found.Where(f => f.UserName == n).Select(f => (f.Id, n))).ToList();
