@@ -26,6 +26,7 @@ public sealed class InteractionDemoSeeder : IDemoSeeder
                     .OrderBy(r => r.Id).Select(r => r.ApiCode).FirstOrDefault()))
             .ToListAsync(ct);
         if (items.Count == 0) return;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var people = await PeopleAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), now, ct);
         var seeding = new DemoRun(db, items, people, now);
@@ -37,6 +38,7 @@ public sealed class InteractionDemoSeeder : IDemoSeeder
         if (!await db.Surveys.AnyAsync(ct)) await seeding.AddSurveyAsync(ct);
         await db.SaveChangesAsync(ct);
         if (seeding.RatedDatasets) await UpdateDatasetFiguresAsync(db, ct);
+        sp.GetRequiredService<ILogger<InteractionDemoSeeder>>().LogInformation("Demo participation seeded in {Ms} ms", watch.ElapsedMilliseconds);
     }
 
     internal sealed record DemoItem(string Slug, string Title, string Dept, string DeptName, string? Api);
