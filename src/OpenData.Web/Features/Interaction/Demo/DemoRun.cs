@@ -82,6 +82,8 @@ internal sealed class DemoRun(PortalDbContext db, List<InteractionDemoSeeder.Dem
     public async Task AddRequestsAsync(CancellationToken ct)
     {
         var opened = items.FirstOrDefault(i => i.Slug.Contains("kongqi")) ?? items[0];
+        // Waiting requests go to another department: the provider's answered ones show its queue without crowding its inbox.
+        var elsewhere = items.FirstOrDefault(i => i.Dept != ProviderDept)?.Dept;
         for (var k = 0; k < Requests.Length; k++)
         {
             var r = Requests[k];
@@ -90,7 +92,7 @@ internal sealed class DemoRun(PortalDbContext db, List<InteractionDemoSeeder.Dem
             var request = new DataRequest
             {
                 UserId = uid, UserName = name, Title = r.Title, Description = r.Description, WantedFields = r.Fields, Purpose = r.Purpose,
-                DepartmentCode = k % 2 == 1 ? ProviderDept : null, Status = r.Status, Reply = r.Reply,
+                DepartmentCode = r.Status == DataRequestStatus.Pending ? elsewhere : k % 2 == 1 ? ProviderDept : null, Status = r.Status, Reply = r.Reply,
                 DatasetSlug = r.Status == DataRequestStatus.Opened ? opened.Slug : null,
                 Votes = 2 + k * 3 % 7, CreatedAt = at, RepliedAt = r.Reply is null ? null : at.AddDays(2),
             };
