@@ -50,6 +50,9 @@ public abstract class DemoConsistencyTests(PortalFactory factory)
         // Ratings and answered comments on many datasets and on APIs; the list figures agree with the ratings.
         Assert.True(await db.Ratings.Where(r => r.ItemKind == "dataset").Select(r => r.ItemKey).Distinct().CountAsync() >= 20);
         Assert.True(await db.Ratings.AnyAsync(r => r.ItemKind == "api"));
+        Assert.False(await db.Ratings.AnyAsync(r => r.Stars < 1 || r.Stars > 5));
+        var average = await db.Ratings.Where(r => r.ItemKind == "dataset").AverageAsync(r => (double)r.Stars);
+        Assert.InRange(average, 3.5, 4.8); // a believable portal: mostly good opinions, a few lukewarm
         Assert.True(await db.Comments.CountAsync(c => c.Reply != null && c.ReplyDepartment != null) >= 10);
         Assert.True(await db.Comments.AnyAsync(c => c.ItemKind == "api"));
         var rated = await db.Datasets.Where(d => d.RatingCount > 0).Select(d => d.Slug).FirstAsync();

@@ -23,7 +23,7 @@ internal sealed class DemoRun(PortalDbContext db, List<InteractionDemoSeeder.Dem
             for (var i = 0; i < 3 + n % 6 && i < people.Count; i++)
             {
                 var (uid, _) = people[(n + i) % people.Count];
-                var stars = (n * 7 + i * 3) % 10 switch { 0 => 3, 1 or 2 => 4, 9 => 2, _ => 5 };
+                var stars = ((n * 7 + i * 3) % 10) switch { 0 => 3, 1 or 2 => 4, 9 => 2, _ => 5 };
                 var at = DaysAgo(2 + (n * 5 + i * 11) % 80);
                 db.Ratings.Add(new Rating { UserId = uid, ItemKind = ItemKinds.Dataset, ItemKey = item.Slug, Stars = stars, CreatedAt = at, UpdatedAt = at });
                 if (item.Api is { } api && i < 3)
