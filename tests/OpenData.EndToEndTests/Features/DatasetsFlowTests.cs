@@ -99,6 +99,34 @@ public sealed class DatasetsFlowTests(LiveApp app)
     }
 
     [Fact]
+    public async Task A_statistics_table_upload_reports_its_unit_and_months_and_the_dataset_page_shows_opinions()
+    {
+        var provider = await app.NewPageAsync(1280, 900);
+        await SignInAsync(provider, "provider", "/manage/datasets/new");
+        await provider.GetByLabel("数据集名称").FillAsync("丽水市环保专项资金月度支出");
+        await provider.GetByLabel("简介").FillAsync("市级环保专项资金按月、按区县的支出情况。");
+        await provider.GetByLabel("数据领域").SelectOptionAsync(new SelectOptionValue { Label = "生态环境" });
+        await provider.GetByRole(AriaRole.Button, new() { Name = "创建并上传文件" }).ClickAsync();
+        await provider.WaitForURLAsync("**/upload?created=1");
+        Assert.Equal("丽水市环保专项资金月度支出", await provider.GetByLabel("资源名称（新资源时填写）").InputValueAsync());
+        // As statistics offices export it: a title, the unit on its own row, year-months, a source note below.
+        const string csv = "丽水市环保专项资金月度支出情况\n单位：万元\n月份,区县,支出\n2025年9月,莲都区,120.5\n2025-10,青田县,88\n2025/11,缙云县,93.2\n注：数据来源于市财政局\n";
+        await provider.GetByLabel("数据文件").SetInputFilesAsync(new FilePayload { Name = "hbzj_monthly_export.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await provider.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await provider.WaitForURLAsync("**/manage/jobs/*");
+        await Microsoft.Playwright.Assertions.Expect(provider.Locator(".job-panel .badge")).ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
+        var report = await provider.Locator(".ingest-report").InnerTextAsync();
+        Assert.Contains("单位“万元”", report);
+        await LiveApp.ScreenshotAsync(provider, "manage-job-report");
+        await provider.SetViewportSizeAsync(390, 844);
+        await LiveApp.ScreenshotAsync(provider, "manage-job-report-phone");
+
+        var page = await app.NewPageAsync(1280, 900);
+        await page.GotoAsync("/datasets/kongqi-zhiliang-ribao");
+        await LiveApp.ScreenshotAsync(page, "dataset-detail-with-opinions");
+    }
+
+    [Fact]
     public async Task On_a_phone_the_filters_fold_into_a_drawer()
     {
         var page = await app.NewPageAsync(390, 844);

@@ -69,6 +69,7 @@ public sealed class ResourceVersionConfiguration : IEntityTypeConfiguration<Reso
         b.Property(v => v.FileHash).HasMaxLength(64);
         b.Property(v => v.Format).HasMaxLength(16);
         b.Property(v => v.OriginalFileName).HasMaxLength(260);
+        b.Property(v => v.SheetName).HasMaxLength(100);
         b.Property(v => v.ContentType).HasMaxLength(100);
         b.Property(v => v.UploadedById).HasMaxLength(450);
         b.Property(v => v.UploadedByName).HasMaxLength(256);

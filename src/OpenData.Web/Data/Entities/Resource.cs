@@ -45,4 +45,6 @@ public class ResourceVersion
     public string? ColumnsJson { get; set; }
     /// <summary>Warnings of the last load (skipped rows, padded rows…), one per line, shown to the provider.</summary>
     public string? IngestWarnings { get; set; }
+    /// <summary>The worksheet of a workbook this version loads (one resource per non-empty sheet); null: the first with data.</summary>
+    public string? SheetName { get; set; }
 }

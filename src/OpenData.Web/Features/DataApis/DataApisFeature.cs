@@ -26,6 +26,7 @@ public static class DataApisFeature
         services.AddOpenApi("v1");
         services.AddSingleton<AppSecrets>();
         services.AddScoped<AppCommands>();
+        services.AddScoped<Infrastructure.Data.IDemoSeeder, Demo.ApiDemoSeeder>();
         services.AddScoped<ApiCatalog>();
         services.AddScoped<ApiDetails>();
         services.AddScoped<IInteractionItemResolver, ApiItemResolver>();

@@ -20,7 +20,8 @@ public sealed partial class DatasetCommands
 
         var errors = new FieldErrors();
         var format = FormatOf(upload.FileName);
-        var name = string.IsNullOrWhiteSpace(upload.Name) ? Path.GetFileNameWithoutExtension(upload.FileName).Trim() : upload.Name.Trim();
+        // A public resource name, not the upload's file name (cnemc_air_monitoring_sites_gbk): the dataset's title by default.
+        var name = string.IsNullOrWhiteSpace(upload.Name) ? d.Title : upload.Name.Trim();
         var limit = await uploadLimit.BytesAsync(ct);
         var tooLarge = $"文件超过大小上限 {UploadLimit.Describe(limit)}";
         if (upload.Length <= 0) errors.AddOnce("file", "请选择要上传的文件（文件不能为空）");
@@ -28,9 +29,8 @@ public sealed partial class DatasetCommands
         if (format is null)
             errors.AddOnce("file", $"不支持的文件类型“{Path.GetExtension(upload.FileName)}”，允许：{string.Join("、", DatasetLabels.Formats)}");
         if (name.Length is 0 or > 200) errors.AddOnce("name", "资源名称应为 1–200 个字");
-        var resource = upload.ResourceId is { } rid ? d.Resources.FirstOrDefault(r => r.Id == rid)
-            : d.Resources.FirstOrDefault(r => r.Name == name);
-        if (upload.ResourceId is not null && resource is null) errors.AddOnce("resourceId", "该数据集下没有这个资源");
+        var chosen = upload.ResourceId is { } rid ? d.Resources.FirstOrDefault(r => r.Id == rid) : null;
+        if (upload.ResourceId is not null && chosen is null) errors.AddOnce("resourceId", "该数据集下没有这个资源");
         if (!errors.Ok) return Invalid<JobDto>(errors);
 
         var stored = await files.SaveAsync(upload.Content, ct);
@@ -39,46 +39,58 @@ public sealed partial class DatasetCommands
 
         var now = clock.GetUtcNow();
         var tabular = DatasetLabels.IsTabular(format!);
-        var job = new Job
-        {
-            Kind = "ingest", DatasetId = d.Id, State = tabular ? JobState.Queued : JobState.Succeeded, CreatedAt = now,
-            CreatedById = DatasetAccess.UserId(user), Progress = tabular ? 0 : 100, FinishedAt = tabular ? null : now,
-        };
+        var targets = Targets(d, chosen, name, tabular ? Sheets(stored.Hash, upload.FileName) : []);
+        var jobs = new List<(Job Job, Resource Resource, ResourceVersion Version)>();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (resource is null)
+        foreach (var (target, targetName, sheet) in targets)
         {
-            resource = new Resource { Name = name, Format = format!, CreatedAt = now, ApiCode = await NewApiCodeAsync(ct) };
-            d.Resources.Add(resource);
-        }
-        var number = resource.Id == 0 ? 1 : await db.ResourceVersions.Where(v => v.ResourceId == resource.Id).MaxAsync(v => (int?)v.Number, ct) + 1 ?? 1;
-        var version = new ResourceVersion
-        {
-            Number = number, FileHash = stored.Hash, Size = stored.Size, Format = format!,
-            OriginalFileName = ShortFileName(upload.FileName), ContentType = ContentTypes.Of(format!),
-            UploadedAt = now, UploadedById = DatasetAccess.UserId(user), UploadedByName = user.Identity?.Name ?? "",
-        };
-        resource.Versions.Add(version);
-        // A tabular version is served once its load committed (the job switches it); until then the previous one is.
-        // A first upload is listed at once so its original file can be downloaded while it loads.
-        if (!tabular || resource.CurrentVersion == 0)
-        {
-            resource.CurrentVersion = number;
-            resource.Format = format!;
-            resource.UpdatedAt = now;
-            if (!tabular) { resource.RowCount = null; resource.FieldCount = null; d.DataUpdatedAt = now; }
+            var resource = target;
+            if (resource is null)
+            {
+                resource = new Resource { Name = targetName, Format = format!, CreatedAt = now, ApiCode = await NewApiCodeAsync(ct) };
+                d.Resources.Add(resource);
+            }
+            var number = resource.Versions.Select(v => (int?)v.Number).Max() + 1 ?? 1;
+            var version = new ResourceVersion
+            {
+                Number = number, FileHash = stored.Hash, Size = stored.Size, Format = format!, SheetName = sheet,
+                OriginalFileName = ShortFileName(upload.FileName), ContentType = ContentTypes.Of(format!),
+                UploadedAt = now, UploadedById = DatasetAccess.UserId(user), UploadedByName = user.Identity?.Name ?? "",
+            };
+            resource.Versions.Add(version);
+            // A tabular version is served once its load committed (the job switches it); until then the previous one is.
+            // A first upload is listed at once so its original file can be downloaded while it loads.
+            if (!tabular || resource.CurrentVersion == 0)
+            {
+                resource.CurrentVersion = number;
+                resource.Format = format!;
+                resource.UpdatedAt = now;
+                if (!tabular) { resource.RowCount = null; resource.FieldCount = null; d.DataUpdatedAt = now; }
+            }
+            jobs.Add((new Job
+            {
+                Kind = "ingest", DatasetId = d.Id, State = tabular ? JobState.Queued : JobState.Succeeded, CreatedAt = now,
+                CreatedById = DatasetAccess.UserId(user), Progress = tabular ? 0 : 100, FinishedAt = tabular ? null : now,
+            }, resource, version));
         }
         Recalculate(d);
         d.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        job.ResourceVersionId = version.Id;
-        db.Jobs.Add(job);
+        foreach (var (job, _, version) in jobs)
+        {
+            job.ResourceVersionId = version.Id;
+            db.Jobs.Add(job);
+        }
         await search.IndexAsync(d, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (tabular) signal.Poke();
-        await audit.WriteAsync(DatasetAuditActions.Uploaded, $"dataset:{d.Slug}", $"{resource.Name} v{number} {version.OriginalFileName} ({stored.Size} B)", ct: ct);
-        return CommandResult<JobDto>.Success(DatasetQueries.ToDto(job, d.Slug, resource.Id, number));
+        foreach (var (_, resource, version) in jobs)
+            await audit.WriteAsync(DatasetAuditActions.Uploaded, $"dataset:{d.Slug}",
+                $"{resource.Name} v{version.Number} {version.OriginalFileName}{(version.SheetName is null ? "" : $" [{version.SheetName}]")} ({stored.Size} B)", ct: ct);
+        var first = jobs[0];
+        return CommandResult<JobDto>.Success(DatasetQueries.ToDto(first.Job, d.Slug, first.Resource.Id, first.Version.Number));
     }
 
     /// <summary>Formats, rows and 数据容量 (rows × fields of the tabular resources) of a dataset.</summary>

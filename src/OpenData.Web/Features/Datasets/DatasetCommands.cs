@@ -14,7 +14,7 @@ namespace OpenData.Web.Features.Datasets;
 /// <summary>Publishing: a provider acts only on its own department's datasets, an admin on all.</summary>
 public sealed partial class DatasetCommands(
     PortalDbContext db, DatasetSearch search, IFileStore files, AuditLog audit, TimeProvider clock,
-    UploadLimit uploadLimit, Datastore.Jobs.JobSignal signal)
+    UploadLimit uploadLimit, Datastore.Jobs.JobSignal signal, IOptions<DatastoreOptions> datastoreLimits)
 {
     public async Task<CommandResult<DatasetRef>> CreateAsync(DatasetInput input, ClaimsPrincipal user, CancellationToken ct = default)
     {

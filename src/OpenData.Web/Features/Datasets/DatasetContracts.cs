@@ -109,7 +109,14 @@ public sealed record ManagedDatasetDto(
 
 public sealed record DatasetRef(int Id, string Slug);
 
-/// <summary>An ingestion job. State: queued, running, succeeded, failed.</summary>
+/// <summary>
+/// An ingestion job. State: queued, running, succeeded, failed. Report: the load's notes (skipped rows, trimmed
+/// cells, the unit found, which sheets were loaded); OtherSheets: the jobs of the same upload's other sheets.
+/// </summary>
 public sealed record JobDto(
     long Id, string Kind, string State, int Progress, long? Rows, string? Error, string? DatasetSlug,
-    int? ResourceId, int? VersionNumber, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);
+    int? ResourceId, int? VersionNumber, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    string? ResourceName = null, string? Sheet = null, IReadOnlyList<string>? Report = null, IReadOnlyList<JobSheetDto>? OtherSheets = null);
+
+/// <summary>Another sheet of the same uploaded workbook, loaded as its own resource by its own job.</summary>
+public sealed record JobSheetDto(long JobId, string Resource, string? Sheet, string State);

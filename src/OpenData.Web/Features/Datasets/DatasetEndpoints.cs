@@ -59,7 +59,7 @@ public static class DatasetEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(long.MaxValue))
             .WithFormOptions(multipartBodyLengthLimit: long.MaxValue)
             .WithMultipartForm(new("file", "file", "数据文件（CSV、Excel、JSON、Shapefile 压缩包等）", true),
-                new("name", "string", "资源名称，默认取文件名"), new("resourceId", "integer", "替换已有资源时填其编号（生成新版本）"))
+                new("name", "string", "资源名称，默认取数据集名称（工作簿有多个有数据的工作表时，每个工作表一个资源，名称后加“（工作表名）”）"), new("resourceId", "integer", "替换已有资源时填其编号（生成新版本）"))
             .Produces<JobDto>(202).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         manage.MapGet("/jobs/{id:long}", async (long id, ClaimsPrincipal user, DatasetQueries q, CancellationToken ct) =>
             ToResult(await q.JobAsync(id, user, ct), Results.Ok)).Produces<JobDto>().ProducesProblem(403).ProducesProblem(404);

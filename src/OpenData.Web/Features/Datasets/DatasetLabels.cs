@@ -47,10 +47,10 @@ public static class DatasetLabels
     /// <summary>Tabular formats count towards rows and 数据容量.</summary>
     public static bool IsTabular(string format) => format is "CSV" or "XLSX" or "XLS" or "JSON";
 
-    public static readonly IReadOnlyList<string> FieldTypes = ["text", "integer", "decimal", "date", "datetime", "boolean"];
+    public static readonly IReadOnlyList<string> FieldTypes = ["text", "integer", "decimal", "date", "datetime", "month", "boolean"];
 
     public static string FieldTypeLabel(string type) => type switch
     {
-        "integer" => "整数", "decimal" => "数值", "date" => "日期", "datetime" => "日期时间", "boolean" => "布尔", _ => "文本",
+        "integer" => "整数", "decimal" => "数值", "date" => "日期", "datetime" => "日期时间", "month" => "年月", "boolean" => "布尔", _ => "文本",
     };
 }

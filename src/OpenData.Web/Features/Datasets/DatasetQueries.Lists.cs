@@ -94,9 +94,23 @@ public sealed partial class DatasetQueries
         var mine = job.CreatedById is not null && job.CreatedById == DatasetAccess.UserId(user);
         if (!mine && (info is null || !DatasetAccess.CanManage(user, info.Org))) return CommandResult<JobDto>.Forbidden();
         var version = job.ResourceVersionId is { } vid
-            ? await db.ResourceVersions.AsNoTracking().Where(v => v.Id == vid).Select(v => new { v.ResourceId, v.Number }).FirstOrDefaultAsync(ct)
+            ? await db.ResourceVersions.AsNoTracking().Where(v => v.Id == vid)
+                .Select(v => new { v.ResourceId, v.Number, v.SheetName, v.IngestWarnings, v.FileHash, Resource = v.Resource!.Name }).FirstOrDefaultAsync(ct)
             : null;
-        return CommandResult<JobDto>.Success(ToDto(job, info?.Slug, version?.ResourceId, version?.Number));
+        var dto = ToDto(job, info?.Slug, version?.ResourceId, version?.Number);
+        if (version is null) return CommandResult<JobDto>.Success(dto);
+        // One upload of a workbook queues a job per non-empty sheet, all at the same instant from the same file.
+        var others = await db.Jobs.AsNoTracking()
+            .Where(j => j.DatasetId == job.DatasetId && j.CreatedAt == job.CreatedAt && j.Id != job.Id && j.ResourceVersion!.FileHash == version.FileHash)
+            .OrderBy(j => j.Id)
+            .Select(j => new { j.Id, j.State, Resource = j.ResourceVersion!.Resource!.Name, j.ResourceVersion.SheetName })
+            .ToListAsync(ct);
+        var report = version.IngestWarnings?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return CommandResult<JobDto>.Success(dto with
+        {
+            ResourceName = version.Resource, Sheet = version.SheetName, Report = job.State == JobState.Succeeded ? report : [],
+            OtherSheets = others.Select(o => new JobSheetDto(o.Id, o.Resource, o.SheetName, o.State.ToString().ToLowerInvariant())).ToList(),
+        });
     }
 
     public static JobDto ToDto(Job j, string? slug, int? resourceId, int? number) => new(

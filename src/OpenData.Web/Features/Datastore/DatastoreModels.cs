@@ -1,7 +1,11 @@
 namespace OpenData.Web.Features.Datastore;
 
 /// <summary>The field types a provider sees in the field dictionary.</summary>
-public enum FieldType { Text, Integer, Decimal, Date, DateTime, Boolean }
+/// <summary>
+/// Month (年月: 2013-12, 2013/12, 2013年12月) is stored as "yyyy-MM" text, which sorts chronologically on both
+/// databases and groups as one value per month; it is appended so stored column lists keep their numbers.
+/// </summary>
+public enum FieldType { Text, Integer, Decimal, Date, DateTime, Boolean, Month }
 
 /// <summary>
 /// One column of a datastore table: the field name the provider and the API use (Chinese is fine),
@@ -20,7 +24,8 @@ public sealed record IngestionResult(
     IReadOnlyList<DatastoreColumn> Columns,
     long RowCount,
     IReadOnlyList<string> Warnings,
-    IngestionError? Error)
+    IngestionError? Error,
+    string? Unit = null)
 {
     public static IngestionResult Failed(IngestionError error, IReadOnlyList<string>? warnings = null) =>
         new(false, null, [], 0, warnings ?? [], error);
@@ -51,6 +56,7 @@ public static class FieldTypeNames
         FieldType.Date => "日期",
         FieldType.DateTime => "日期时间",
         FieldType.Boolean => "是/否",
+        FieldType.Month => "年月",
         _ => "文本",
     };
 }

@@ -45,4 +45,6 @@ public sealed class IngestionOptions
     public IReadOnlyDictionary<string, FieldType> TypeOverrides { get; init; } = new Dictionary<string, FieldType>();
     /// <summary>Null means the configured <see cref="DatastoreOptions"/>.</summary>
     public DatastoreOptions? Limits { get; init; }
+    /// <summary>The worksheet of a workbook to load (null: the first with data).</summary>
+    public string? Sheet { get; init; }
 }

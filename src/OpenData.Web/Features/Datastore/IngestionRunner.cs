@@ -50,7 +50,12 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
                     return await LoadAsync(reader, input, limits, options, inference.Result(), loadProgress, t => table = t, l => loading = l, ct);
                 }
             }
-            try { return await Attempt(TableReaders.For(fileName, input, limits)); }
+            var sheetNote = SheetNote(fileName, input, limits, options.Sheet);
+            try
+            {
+                var result = await Attempt(TableReaders.For(fileName, input, limits, options.Sheet));
+                return sheetNote is null ? result : result with { Warnings = [sheetNote, .. result.Warnings] };
+            }
             catch (EncodingGuessMiss)
             {
                 // A big file looked like UTF-8 at its start but is not further on: the load rolled back; read it as GB18030.
@@ -112,7 +117,7 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
         var tokenizer = reader is CsvTableReader { Tokenizer: { } t } && shaped.PastBuffered ? t : null;
         var count = await datastore.LoadAsync(table, columns, new TypedRows(sample, rest, converter, shaped, tokenizer), progress, ct);
         var warnings = reader.Notes.Concat(shaped.Notes).Concat(typeWarnings).ToList();
-        return new IngestionResult(true, table, columns, count, warnings, null);
+        return new IngestionResult(true, table, columns, count, warnings, null, shaped.Unit);
     }
 
     /// <summary>Sample rows big enough that a type rarely widens later, small enough to hold in memory.</summary>
@@ -131,6 +136,14 @@ public sealed class IngestionRunner(IDatastore datastore, IOptions<DatastoreOpti
         foreach (var unknown in options.TypeOverrides.Keys.Except(names))
             warnings.Add($"字段字典中的“{unknown}”在文件里不存在，其类型设置被忽略。");
         return columns;
+    }
+
+    /// <summary>Which sheet of a workbook this load takes and which sheets are empty (null for one sheet or another format).</summary>
+    private static string? SheetNote(string fileName, Stream input, DatastoreOptions limits, string? sheet)
+    {
+        var sheets = WorkbookSheets.List(fileName, input, limits);
+        var loaded = sheets.FirstOrDefault(s => s.Name == sheet && !s.Empty).Name ?? sheets.FirstOrDefault(s => !s.Empty).Name;
+        return loaded is null ? null : WorkbookSheets.Describe(sheets, loaded);
     }
 
     private static async Task<Stream> SeekableAsync(Stream file, DatastoreOptions limits, CancellationToken ct)

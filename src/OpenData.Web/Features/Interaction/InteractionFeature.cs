@@ -14,6 +14,7 @@ public static class InteractionFeature
         services.AddScoped<IInteractionCounters, DatasetCounters>();
         services.AddScoped<InteractionSettings>();
         services.AddScoped<Infrastructure.Data.IStartupSeeder, LegacySettingsMove>();
+        services.AddScoped<Infrastructure.Data.IDemoSeeder, Demo.InteractionDemoSeeder>();
         services.AddScoped<ItemInteractions>();
         services.AddScoped<CommentCommands>();
         services.AddScoped<ErrorReports>();

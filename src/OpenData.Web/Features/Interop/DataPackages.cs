@@ -66,6 +66,6 @@ public sealed class DataPackages(PublicCatalog catalog, SiteUrl site)
 
     public static string FieldType(string type) => type switch
     {
-        "integer" => "integer", "decimal" => "number", "date" => "date", "datetime" => "datetime", "boolean" => "boolean", _ => "string",
+        "integer" => "integer", "decimal" => "number", "date" => "date", "datetime" => "datetime", "month" => "yearmonth", "boolean" => "boolean", _ => "string",
     };
 }

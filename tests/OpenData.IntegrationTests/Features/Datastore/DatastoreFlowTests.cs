@@ -15,7 +15,7 @@ using static OpenData.IntegrationTests.Features.Datasets.DatasetTestKit;
 namespace OpenData.IntegrationTests.Features.Datastore;
 
 /// <summary>Upload → background job → datastore table → served version; bad files and reloads never unserve data.</summary>
-public abstract class DatastoreFlowTests(PortalFactory factory)
+public abstract partial class DatastoreFlowTests(PortalFactory factory)
 {
     public const string Csv = "站点名称,区县,监测日期,浊度,人数\n城北水厂,莲都区,2026-01-05,0.3,12\n城南水厂,莲都区,2026-02-06,0.5,7\n"
         + "碧湖水厂,莲都区,2026-02-20,,3\n仙都水厂,缙云县,2026-03-01,1.2,20\n";

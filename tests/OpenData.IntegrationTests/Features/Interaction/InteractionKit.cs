@@ -17,7 +17,7 @@ public static partial class InteractionKit
     {
         var api = await f.ClientForAsync(dept == Dept ? "provider" : "prov" + dept, dept == Dept ? null : dept);
         var created = await api.CreateDatasetAsync(DatasetTestKit.NewDataset(dept, title ?? "互动测试数据" + UniqueName("")));
-        var up = await api.UploadAsync(created.Slug, "data.csv", "站点,数值\n甲,1\n乙,2\n");
+        var up = await api.UploadAsync(created.Slug, "data.csv", "站点,数值\n甲,1\n乙,2\n", "data");
         Assert.True(up.IsSuccessStatusCode, await up.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/manage/datasets/{created.Slug}/publish", null)).StatusCode);
         return created.Slug;

@@ -23,6 +23,12 @@ public class TypeInferenceTests
     [InlineData(FieldType.Date, "20200105", "20201231")]
     [InlineData(FieldType.Integer, "20200105", "20201399")]
     [InlineData(FieldType.DateTime, "2020-01-05 08:00", "2020/1/5 13:30:15", "2020-01-06")]
+    [InlineData(FieldType.Month, "2013-12", "2014-01", "2014/2", "2025年9月", "-")]
+    [InlineData(FieldType.Decimal, "2013.12", "2014.01")] // dotted year-months read as numbers in statistics tables
+    [InlineData(FieldType.Integer, "201312", "201401")]
+    [InlineData(FieldType.Text, "2013-12", "2013-13")]
+    [InlineData(FieldType.Text, "2013-12", "2014-01-05")]
+    [InlineData(FieldType.Text, "2013年12月", "2013年12月份")]
     [InlineData(FieldType.Text, "001", "002")]
     [InlineData(FieldType.Text, "1", "abc")]
     [InlineData(FieldType.Text, null, "/", "")]

@@ -2077,6 +2077,10 @@ namespace OpenData.Web.Data.Migrations.Postgres
                     b.Property<string>("SampleJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("SheetName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 

@@ -1997,6 +1997,10 @@ namespace OpenData.Web.Data.Migrations.Sqlite
                     b.Property<string>("SampleJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SheetName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 

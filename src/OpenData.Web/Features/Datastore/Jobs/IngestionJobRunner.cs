@@ -38,7 +38,7 @@ public sealed class IngestionJobRunner(
             try
             {
                 await using var file = files.OpenRead(version.FileHash);
-                result = await runner.RunAsync(file, version.OriginalFileName, new IngestionOptions { TypeOverrides = overrides }, progress, ct);
+                result = await runner.RunAsync(file, version.OriginalFileName, new IngestionOptions { TypeOverrides = overrides, Sheet = version.SheetName }, progress, ct);
             }
             finally
             {
@@ -78,7 +78,7 @@ public sealed class IngestionJobRunner(
                 resource.FieldCount = result.Columns.Count;
                 // The data changed when the file was uploaded (timeliness), not when its load finished.
                 resource.UpdatedAt = version.UploadedAt;
-                FieldDictionary.Merge(dataset, result.Columns, sample);
+                FieldDictionary.Merge(dataset, result.Columns, sample, result.Unit);
                 if (dataset.DataUpdatedAt is null || dataset.DataUpdatedAt < version.UploadedAt) dataset.DataUpdatedAt = version.UploadedAt;
             }
             DatasetCommands.Recalculate(dataset);

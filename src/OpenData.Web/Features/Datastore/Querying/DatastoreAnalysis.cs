@@ -60,17 +60,20 @@ public sealed class DatastoreAnalysis(IDatastore store)
         await using var cmd = conn.CreateCommand();
         var sql = new SqlBuilder(Dialect, columns, cmd);
         var group = sql.Column(query.GroupBy);
-        var isDate = group.Type is FieldType.Date or FieldType.DateTime;
-        if (query.Bucket != DateBucket.None && !isDate)
-            throw new DatastoreQueryException($"只有日期字段可以按年、月、日分组，“{group.Name}”是{FieldTypeNames.Chinese(group.Type)}字段。");
-        var key = Dialect.Bucket(group.Column, query.Bucket);
+        var isMonth = group.Type == FieldType.Month;
+        var isDate = isMonth || group.Type is FieldType.Date or FieldType.DateTime;
+        if (query.Bucket != DateBucket.None && !isDate || isMonth && query.Bucket == DateBucket.Day)
+            throw new DatastoreQueryException($"只有日期字段可以按年、月、日分组（年月字段可按年、月），“{group.Name}”是{FieldTypeNames.Chinese(group.Type)}字段。");
+        // A month is stored as "yyyy-MM" text on both databases: its year is the first four characters.
+        var key = !isMonth ? Dialect.Bucket(group.Column, query.Bucket)
+            : query.Bucket == DateBucket.Year ? $"substr({group.Column}, 1, 4)" : group.Column;
         var measured = query.MeasureField is null ? null : sql.Column(query.MeasureField);
         var value = Measure(query.Measure, measured);
         var where = sql.Where(query.Filters);
         var top = sql.Parameter((long)query.Top);
         var order = isDate ? "k" : "v DESC, k";
         cmd.CommandText = $"SELECT {key} AS k, {value} AS v FROM {Dialect.Qualify(table)}{where} GROUP BY {key} ORDER BY {order} LIMIT {top}";
-        var keyType = query.Bucket == DateBucket.None ? group.Type : FieldType.Text;
+        var keyType = query.Bucket == DateBucket.None || isMonth ? group.Type : FieldType.Text;
         var valueType = query.Measure == Querying.Measure.Count ? FieldType.Integer
             : query.Measure == Querying.Measure.Avg ? FieldType.Decimal : measured!.Type;
         var result = new List<AggregateRow>();

@@ -15,6 +15,7 @@ internal static class HeaderDetector
         var header = head[h];
         var notes = new List<string>();
         if (h > 0) notes.Add($"跳过了表头上方的 {h} 行标题或说明（表头在第 {header.Number} 行）。");
+        var unit = head.Take(h).Select(r => TitleUnit.Find(r.Cells)).FirstOrDefault(u => u is not null);
 
         var values = header.Cells.Where(c => c is not null).ToList();
         var dataLike = values.Count(v => Cells.LooksLikeData(v!));
@@ -49,7 +50,7 @@ internal static class HeaderDetector
         var fieldNames = NameFields(names, width);
         var hasHeader = firstData != h;
         return new ShapedTable(fieldNames, hasHeader ? header.Number : null, head.Skip(firstData).ToList(), rest, notes,
-            limits.MaxCellLength, hasHeader ? header.Cells : null);
+            limits.MaxCellLength, hasHeader ? header.Cells : null) { Unit = unit };
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ public sealed class ShapedTable(
     internal TrimTally Trims { get; set; } = new();
     /// <summary>CSV rows should all be as wide as the header; spreadsheets simply omit trailing empty cells.</summary>
     public bool ReportShortRows { get; set; } = true;
+    /// <summary>The unit a title or note row states for the table's numbers ("单位：亿元"), if any (<see cref="TitleUnit"/>).</summary>
+    public string? Unit { get; internal set; }
     /// <summary>Null when the file has no header row and the names were generated.</summary>
     public long? HeaderRow { get; } = headerRow;
 
@@ -27,6 +29,7 @@ public sealed class ShapedTable(
             if (_footers > 0) all.Add($"跳过了 {_footers} 行表尾的合计、注释或数据来源说明。");
             if (Trims.Count > 0)
                 all.Add($"有 {Trims.Count} 个单元格的首尾带有空格（首次出现在第 {Trims.FirstRow} 行），已去掉这些空格后导入（如“{Trims.FirstValue}”），带空格与不带空格的同一内容按同一个值统计。");
+            if (Unit is not null) all.Add($"表格标题或注释中注明了单位“{Unit}”，已作为数值字段的单位写入字段字典（可在字段字典中修改）。");
             if (_sections > 0) all.Add($"跳过了 {_sections} 行横跨整行的合并单元格分组标题（例如“{_firstSection}”）。");
             return all;
         }
@@ -53,7 +56,12 @@ public sealed class ShapedTable(
         var cells = row.Cells;
         var nonEmpty = Cells.NonEmpty(cells);
         if (nonEmpty == 0) return null;
-        if (IsFooter(cells, Cells.Width(cells)) || (headerCells is not null && cells.AsSpan().SequenceEqual(headerCells))) { _footers++; return null; }
+        if (IsFooter(cells, Cells.Width(cells)) || (headerCells is not null && cells.AsSpan().SequenceEqual(headerCells)))
+        {
+            _footers++;
+            Unit ??= TitleUnit.Find(cells); // "注：本表单位为万元"
+            return null;
+        }
         // A merged cell across the whole row inside the data ("北京市（91所）") is a group title, not a record.
         // Only text repeated over three or more cells counts: a row of zeros is data.
         if (nonEmpty >= 3 && Cells.Width(cells) == 1 && cells.First(c => c is not null) is { } group && !Cells.LooksLikeData(group))

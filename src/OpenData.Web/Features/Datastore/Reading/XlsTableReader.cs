@@ -3,9 +3,14 @@ using ExcelDataReader;
 
 namespace OpenData.Web.Features.Datastore.Reading;
 
-/// <summary>Legacy Excel 97–2003 (.xls, BIFF8) through ExcelDataReader: first sheet, merged cells filled, dates as ISO text.</summary>
+/// <summary>Legacy Excel 97–2003 (.xls, BIFF8) through ExcelDataReader: the named (or first non-empty) sheet, merged cells filled, dates as ISO text.</summary>
 public sealed class XlsTableReader(DatastoreOptions limits) : ITableReader
 {
+    /// <summary>The worksheet to read; null (or a name the workbook lacks) reads the first sheet with rows.</summary>
+    public string? Sheet { get; init; }
+    /// <summary>The worksheet actually read.</summary>
+    public string? SheetRead { get; private set; }
+
     private readonly List<string> _notes = [];
     public IReadOnlyList<string> Notes => _notes;
 
@@ -13,19 +18,15 @@ public sealed class XlsTableReader(DatastoreOptions limits) : ITableReader
     {
         _notes.Clear();
         TextEncodingDetector.EnsureCodePages();
-        Span<byte> magic = stackalloc byte[4];
-        var n = file.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
-        file.Position = 0;
-        if (n < 4 || magic[0] != 0xD0 || magic[1] != 0xCF || magic[2] != 0x11 || magic[3] != 0xE0)
+        if (!LooksLikeXls(file))
             throw new DatastoreInputException("NotXls",
                 "文件扩展名是 .xls，但内容不是 Excel 97-2003 工作簿（有些系统导出的“.xls”其实是网页或文本）。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。");
-        using var reader = ExcelReaderFactory.CreateBinaryReader(file, new ExcelReaderConfiguration
-        {
-            FallbackEncoding = TextEncodingDetector.Gb18030,
-            LeaveOpen = true,
-        });
+        var wanted = Sheet is not null && HasSheet(file, Sheet);
+        using var reader = Open(file);
+        if (wanted) while (reader.Name != Sheet && reader.NextResult()) { }
         // Skip empty leading sheets (cover pages) the same way as for XLSX.
-        while (reader.RowCount == 0 && reader.NextResult()) { }
+        else while (reader.RowCount == 0 && reader.NextResult()) { }
+        SheetRead = reader.Name;
         var merges = (reader.MergeCells ?? []).Select(m => new MergeRange(m.FromRow + 1, m.FromColumn, m.ToRow + 1, m.ToColumn)).ToList();
         if (merges.Count > 0) _notes.Add($"工作表中有 {merges.Count} 处合并单元格，已按左上角的值填充。");
         var filler = new MergeFiller(merges);
@@ -40,6 +41,29 @@ public sealed class XlsTableReader(DatastoreOptions limits) : ITableReader
                 throw new DatastoreInputException("XlsxTooManyCells", $"工作表的单元格数量超过了 {limits.XlsxMaxCells:N0} 个的上限（第 {row} 行）。请拆分为多个文件后上传。", row);
             yield return new RawRow(row, filler.Fill(row, values));
         }
+    }
+
+    internal static bool LooksLikeXls(Stream file)
+    {
+        TextEncodingDetector.EnsureCodePages();
+        Span<byte> magic = stackalloc byte[4];
+        var n = file.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+        file.Position = 0;
+        return n == 4 && magic[0] == 0xD0 && magic[1] == 0xCF && magic[2] == 0x11 && magic[3] == 0xE0;
+    }
+
+    internal static IExcelDataReader Open(Stream file) => ExcelReaderFactory.CreateBinaryReader(file, new ExcelReaderConfiguration
+    {
+        FallbackEncoding = TextEncodingDetector.Gb18030,
+        LeaveOpen = true,
+    });
+
+    private static bool HasSheet(Stream file, string name)
+    {
+        using (var reader = Open(file))
+            do { if (reader.Name == name) { file.Position = 0; return true; } } while (reader.NextResult());
+        file.Position = 0;
+        return false;
     }
 
     private static string? Text(object? v) => v switch

@@ -4,7 +4,7 @@ using System.Xml;
 namespace OpenData.Web.Features.Datastore.Reading;
 
 /// <summary>
-/// Streams the first worksheet of an XLSX with XmlReader (constant memory apart from the shared strings, which are bounded).
+/// Streams one worksheet (<see cref="Sheet"/>, else the first with a cell) of an XLSX with XmlReader (constant memory apart from the shared strings, which are bounded).
 /// Merged cells are filled with their top-left value, so a province merged down many rows reaches
 /// every row and a merged header group can be flattened ("地址-经度"). Date-formatted numbers (Excel
 /// serials) become ISO dates. A first quick pass reads the dimension and the merge list (stored after
@@ -12,6 +12,9 @@ namespace OpenData.Web.Features.Datastore.Reading;
 /// </summary>
 public sealed class XlsxTableReader(DatastoreOptions limits) : ITableReader
 {
+    /// <summary>The worksheet to read; null (or a name the workbook lacks) reads the first sheet with a cell.</summary>
+    public string? Sheet { get; init; }
+
     private readonly List<string> _notes = [];
     public IReadOnlyList<string> Notes => _notes;
 
@@ -19,7 +22,7 @@ public sealed class XlsxTableReader(DatastoreOptions limits) : ITableReader
     {
         _notes.Clear();
         using var pkg = new XlsxPackage(file, limits);
-        var wb = XlsxWorkbook.Load(pkg, limits);
+        var wb = XlsxWorkbook.Load(pkg, limits, Sheet);
         var merges = ScanMerges(pkg, wb.SheetPath);
         if (merges.Count > 0) _notes.Add($"工作表中有 {merges.Count} 处合并单元格，已按左上角的值填充。");
         var filler = new MergeFiller(merges);

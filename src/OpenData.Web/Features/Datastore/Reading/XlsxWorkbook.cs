@@ -3,7 +3,7 @@ using System.Xml;
 
 namespace OpenData.Web.Features.Datastore.Reading;
 
-/// <summary>The parts of an XLSX workbook needed before the sheet: first sheet's path, shared strings, date styles.</summary>
+/// <summary>The parts of an XLSX workbook needed before the sheet: the sheet's path, shared strings, date styles.</summary>
 internal sealed class XlsxWorkbook
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -14,21 +14,29 @@ internal sealed class XlsxWorkbook
     /// <summary>Per cell style index: 0 = not a date, 1 = date, 2 = date and time.</summary>
     public List<byte> DateStyles { get; } = [];
 
-    public static XlsxWorkbook Load(XlsxPackage pkg, DatastoreOptions limits)
+    /// <summary>The named sheet, or (null, or a name the workbook does not have) the first sheet with a cell.</summary>
+    public static XlsxWorkbook Load(XlsxPackage pkg, DatastoreOptions limits, string? sheet = null)
     {
-        var wb = new XlsxWorkbook { SheetPath = FirstSheet(pkg) };
+        var sheets = Sheets(pkg);
+        var path = sheets.FirstOrDefault(s => s.Name == sheet).Path
+            ?? sheets.FirstOrDefault(s => HasCells(pkg, s.Path)).Path ?? sheets.FirstOrDefault().Path ?? "xl/worksheets/sheet1.xml";
+        var wb = new XlsxWorkbook { SheetPath = path };
         if (pkg.Has("xl/sharedStrings.xml")) wb.ReadStrings(pkg, limits);
         if (pkg.Has("xl/styles.xml")) wb.ReadStyles(pkg);
         return wb;
     }
 
-    /// <summary>The first worksheet that has a cell: workbooks often start with an empty or cover sheet.</summary>
-    private static string FirstSheet(XlsxPackage pkg)
+    /// <summary>Every worksheet with a cell, in workbook order: workbooks often start with an empty or cover sheet.</summary>
+    public static List<SheetInfo> List(XlsxPackage pkg) =>
+        Sheets(pkg).Select(s => new SheetInfo(s.Name, !HasCells(pkg, s.Path))).ToList();
+
+    private static List<(string Name, string Path)> Sheets(XlsxPackage pkg)
     {
-        var ids = new List<string>();
+        var ids = new List<(string Name, string Id)>();
         using (var x = pkg.Open("xl/workbook.xml"))
             while (x.Read())
-                if (x.NodeType == XmlNodeType.Element && x.LocalName == "sheet" && x.GetAttribute("id", Rel) is { } id) ids.Add(id);
+                if (x.NodeType == XmlNodeType.Element && x.LocalName == "sheet" && x.GetAttribute("id", Rel) is { } id)
+                    ids.Add((x.GetAttribute("name") ?? $"Sheet{ids.Count + 1}", id));
         var targets = new Dictionary<string, string>();
         if (pkg.Has("xl/_rels/workbook.xml.rels"))
             using (var x = pkg.Open("xl/_rels/workbook.xml.rels"))
@@ -38,8 +46,7 @@ internal sealed class XlsxWorkbook
                         var target = x.GetAttribute("Target") ?? "";
                         targets[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
                     }
-        var sheets = ids.Select(i => targets.GetValueOrDefault(i)).OfType<string>().Where(pkg.Has).ToList();
-        return sheets.FirstOrDefault(p => HasCells(pkg, p)) ?? sheets.FirstOrDefault() ?? "xl/worksheets/sheet1.xml";
+        return ids.Select(i => (i.Name, Path: targets.GetValueOrDefault(i.Id)!)).Where(s => s.Path is not null && pkg.Has(s.Path)).ToList();
     }
 
     private static bool HasCells(XlsxPackage pkg, string sheet)

@@ -104,6 +104,23 @@ internal static class SpanParsers
         return Make(y, m, d, out value);
     }
 
+    /// <summary>
+    /// A year and month: 2013-12, 2013/1, 2013年12月. Not 2013.12, which is a number, nor 201312, which is an integer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryMonth(ReadOnlySpan<char> s, out int year, out int month)
+    {
+        year = month = 0;
+        if (s.Length is < 6 or > 8 || !Digits(s[..4], out year) || year is < 1800 or > 2200) return false;
+        var rest = s[4..];
+        var chinese = rest[0] == '年';
+        if (!chinese && rest[0] is not ('-' or '/')) return false;
+        rest = rest[1..];
+        month = Number(ref rest);
+        if (month is < 1 or > 12) return false;
+        return chinese ? rest.Length == 1 && rest[0] == '月' : rest.IsEmpty;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Make(int year, int month, int day, out DateOnly value)
     {

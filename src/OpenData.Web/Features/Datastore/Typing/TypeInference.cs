@@ -6,7 +6,7 @@ namespace OpenData.Web.Features.Datastore.Typing;
 /// <summary>
 /// Infers one type per column over every row, so the 2,000,001st row cannot surprise the load (ADR 0010, 0011).
 /// The narrowest type every non-empty value fits wins: boolean, then integer (or date when every value is an
-/// 8-digit yyyyMMdd), decimal, date, datetime, text.
+/// 8-digit yyyyMMdd), decimal, date, datetime, month (2013-12, 2013年12月), text.
 /// </summary>
 public sealed class TypeInference(int columns)
 {
@@ -33,12 +33,13 @@ public sealed class TypeInference(int columns)
 /// </summary>
 internal sealed class ColumnTyper
 {
-    private bool _bool = true, _int = true, _compact = true, _dec = true, _date = true, _dateTime = true;
+    private bool _bool = true, _int = true, _compact = true, _dec = true, _date = true, _dateTime = true, _month = true;
     private long _long;
     private decimal _decimal;
     private DateOnly _day;
     private DateTime _time;
     private bool _flag;
+    private int _year, _monthOfYear;
 
     public bool Seen { get; private set; }
 
@@ -49,7 +50,7 @@ internal sealed class ColumnTyper
     public void Observe(ReadOnlySpan<char> v)
     {
         Seen = true;
-        if (!(_bool || _int || _dec || _dateTime)) return; // already text: the common case stays cheap
+        if (!(_bool || _int || _dec || _dateTime || _month)) return; // already text: the common case stays cheap
         if (_bool) _bool = ValueParsers.TryBoolean(v, out _flag);
         var isInt = _int && SpanParsers.TryInteger(v, out _long);
         _int = isInt;
@@ -62,6 +63,8 @@ internal sealed class ColumnTyper
             _date &= isDate;
             if (_dateTime) _dateTime = isDate ? Set(_time = _day.ToDateTime(TimeOnly.MinValue)) : ValueParsers.TryDateTime(v, out _time);
         }
+        // A date or a number is never a year-month, so this only runs on columns that are on their way to text.
+        if (_month) _month = SpanParsers.TryMonth(v, out _year, out _monthOfYear);
     }
 
     private static bool Set<T>(T _) => true;
@@ -77,6 +80,7 @@ internal sealed class ColumnTyper
             : _dec ? FieldType.Decimal
             : _date ? FieldType.Date
             : _dateTime ? FieldType.DateTime
+            : _month ? FieldType.Month
             : FieldType.Text;
     }
 
@@ -88,6 +92,7 @@ internal sealed class ColumnTyper
         FieldType.Decimal => _decimal,
         FieldType.Date => _day,
         FieldType.DateTime => _time,
+        FieldType.Month => ValueParsers.MonthText(_year, _monthOfYear),
         _ => throw new InvalidOperationException($"no typed value for {type}"),
     };
 
@@ -102,6 +107,7 @@ internal sealed class ColumnTyper
             case FieldType.Decimal: sink.Decimal(_decimal); break;
             case FieldType.Date: sink.Date(_day); break;
             case FieldType.DateTime: sink.DateTime(_time); break;
+            case FieldType.Month: sink.Text(ValueParsers.MonthText(_year, _monthOfYear)); break;
             default: throw new InvalidOperationException($"no typed value for {type}");
         }
     }

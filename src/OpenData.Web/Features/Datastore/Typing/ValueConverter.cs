@@ -16,6 +16,7 @@ public static class ValueConverter
             FieldType.Date => ValueParsers.TryDate(v, compact: true, out var date) ? date : null,
             FieldType.DateTime => ValueParsers.TryDateTime(v, out var dt) ? dt
                 : ValueParsers.TryDate(v, compact: true, out var day) ? day.ToDateTime(TimeOnly.MinValue) : null,
+            FieldType.Month => ValueParsers.TryMonth(v, out var month) ? month : null,
             _ => v,
         };
         return result ?? throw new DatastoreInputException("ValueNotConvertible",

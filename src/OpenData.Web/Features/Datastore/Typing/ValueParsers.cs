@@ -49,6 +49,23 @@ public static partial class ValueParsers
     /// <summary>2020-01-05, 2020/1/5, 2020.1.5, 2020年1月5日; 20200105 only when <paramref name="compact"/>.</summary>
     public static bool TryDate(string s, bool compact, out DateOnly value) => SpanParsers.TryDate(s, compact, out value);
 
+    /// <summary>A year-month as stored: "yyyy-MM" (so text order is time order).</summary>
+    public static bool TryMonth(ReadOnlySpan<char> s, out string value)
+    {
+        value = "";
+        if (!SpanParsers.TryMonth(s, out var y, out var m)) return false;
+        value = MonthText(y, m);
+        return true;
+    }
+
+    public static string MonthText(int year, int month) =>
+        string.Create(7, (year, month), static (span, v) =>
+        {
+            v.year.TryFormat(span, out _, "D4", CultureInfo.InvariantCulture);
+            span[4] = '-';
+            v.month.TryFormat(span[5..], out _, "D2", CultureInfo.InvariantCulture);
+        });
+
     /// <summary>Only a span with a colon can be a date and time: it goes to the regex as a string.</summary>
     public static bool TryDateTime(ReadOnlySpan<char> s, out DateTime value)
     {
