@@ -13,6 +13,7 @@ public static class OpenIndexEndpoints
                 OpenIndexQueries queries, CancellationToken ct) =>
             await queries.ForAsync(range, from, to, department, user, ct) is var o && o.Report is { } report ? Results.Ok(report) : Problem(o))
             .WithTags("OpenIndex")
+            .Produces<OpenIndexReport>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
             .WithSummary("开放指数：from、to 为日期（yyyy-MM-dd，含两端，跨度不超过 5 年），或 range = 7d|30d|1y（默认 30d）；department 为部门编码（需该部门的数据提供方或平台管理员）");
 
         // CSV of one table, as the page shows it; a UTF-8 BOM so that Excel opens the Chinese text correctly.
@@ -30,11 +31,15 @@ public static class OpenIndexEndpoints
         app.MapPost("/api/v1/admin/open-index/rollup", async (AccessRollup rollup, CancellationToken ct) =>
             {
                 var r = await rollup.RunAsync(onDemand: true, ct);
-                return Results.Ok(new { events = r.Events, milliseconds = (long)r.Took.TotalMilliseconds });
+                return Results.Ok(new RollupRun(r.Events, (long)r.Took.TotalMilliseconds));
             })
             .RequireAuthorization(Policies.Admin).WithTags("Admin")
+            .Produces<RollupRun>().ProducesProblem(401).ProducesProblem(403)
             .WithSummary("立即汇总访问事件到每日统计表（通常每隔几分钟自动进行）");
     }
+
+    /// <summary>What an on-demand rollup did: events folded into the daily tables, and how long it took.</summary>
+    public sealed record RollupRun(long Events, long Milliseconds);
 
     private static IResult Problem(OpenIndexOutcome o) => ProblemDefaults.Problem(o.Status, o.Code ?? "error", o.Message ?? "请求无效");
 }
