@@ -1,51 +1,14 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using OpenData.Web.Data;
 using OpenData.Web.Data.Entities;
+using OpenData.Web.Infrastructure.Data;
 
 namespace OpenData.Web.Features.OpenIndex;
 
-/// <summary>
-/// Access events are queued in memory and saved in batches (at most once a second, up to 5 000 a batch), like the
-/// gateway's call log. When the queue is full the oldest are dropped: statistics may lose a little under overload,
-/// pages never wait.
-/// </summary>
-public sealed class AccessWriter(IServiceScopeFactory scopes, IRegionLookup regions, ILogger<AccessWriter> log) : BackgroundService
+/// <summary>Access events, saved in batches (BatchWriter) so that recording never slows a page.</summary>
+public sealed class AccessWriter(IServiceScopeFactory scopes, IRegionLookup regions, ILogger<AccessWriter> log) : BatchWriter<AccessHit>(log)
 {
-    private readonly Channel<AccessHit> _queue = Channel.CreateBounded<AccessHit>(
-        new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-    private readonly SemaphoreSlim _flushing = new(1, 1);
-
-    public void Enqueue(AccessHit hit) => _queue.Writer.TryWrite(hit);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try { await FlushAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Writing access events failed"); }
-        }
-    }
-
-    /// <summary>Saves everything queued so far (the on-demand rollup calls it first, so its counts include this node's last seconds).</summary>
-    public async Task FlushAsync(CancellationToken ct = default)
-    {
-        await _flushing.WaitAsync(ct);
-        try
-        {
-            while (true)
-            {
-                var batch = new List<AccessHit>();
-                while (batch.Count < 5000 && _queue.Reader.TryRead(out var h)) batch.Add(h);
-                if (batch.Count == 0) return;
-                await SaveAsync(batch, ct);
-            }
-        }
-        finally { _flushing.Release(); }
-    }
-
-    private async Task SaveAsync(List<AccessHit> batch, CancellationToken ct)
+    protected override async Task SaveAsync(List<AccessHit> batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
